@@ -98,13 +98,22 @@ export interface ScoredPair {
   readonly aInB: number;
   /** |A∩B|/|B|. */
   readonly bInA: number;
+  /** Shared passages (absent when overlap detection is off). */
   readonly passages?: readonly Passage[];
+  /** Share of each document's words inside the passages: a's in b, b's in a; each in [0, 1]. */
+  readonly coverage?: { readonly aInB: number; readonly bInA: number };
 }
 
-/** A duplicate cluster: members by document index (ascending), with the suggested keeper. */
+/**
+ * A cluster: duplicates of one another, plus derived copies attached to their source.
+ * Members by document index (ascending).
+ */
 export interface Cluster {
   readonly members: readonly number[];
+  /** The suggested copy to keep (never a derived copy). */
   readonly keep: number;
+  /** Members attached as derived copies (contained in a larger member), not duplicates of the keeper. */
+  readonly derived: readonly number[];
 }
 
 /** Which member of a cluster is suggested to keep. */

@@ -1,0 +1,238 @@
+/**
+ * `dedupe` end to end: parse and validate flags (before any file is read), read the inputs,
+ * run the pipeline, write the report, and return the exit status:
+ * 0 success; 1 duplicates found with --exit-code; 2 usage error, or an input that could not be read.
+ */
+import { promises as fs } from 'node:fs';
+import { CommanderError } from 'commander';
+import { Deduper, type DedupeResult } from '../dedupe.js';
+import { resolveOptions, type DedupeOptions } from '../options.js';
+import { DedupeError, isDedupeError } from '../errors.js';
+import { readInputs, type InputWarning } from '../io/read-inputs.js';
+import { buildProgram, type CliFlags, type Format } from './program.js';
+import { makeLogger, type Logger } from './logger.js';
+import { pendingTemps, writeFileAtomic, writeStdout } from './output.js';
+import { writeJson, writeJsonl } from '../report/json.js';
+import { writeText } from '../report/text.js';
+import { writeRedundant } from '../report/redundant.js';
+import { writeHtml } from '../report/html.js';
+import { COLOR, PLAIN, shouldColor } from '../report/style.js';
+import { candidateProbability } from '../index/bands.js';
+import { decodeText } from '../io/decode.js';
+import { makeProgress } from './progress.js';
+
+/** The process around main (injectable for tests). */
+export interface CliEnv {
+  readonly stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  readonly stderr: NodeJS.WritableStream & { isTTY?: boolean };
+  readonly stdin: NodeJS.ReadableStream & { isTTY?: boolean };
+  readonly env: Record<string, string | undefined>;
+  readonly cwd: string;
+}
+
+const defaultEnv = (): CliEnv => ({
+  stdout: process.stdout,
+  stderr: process.stderr,
+  stdin: process.stdin,
+  env: process.env,
+  cwd: process.cwd(),
+});
+
+/** What the flags ask of the output. */
+interface OutputPlan {
+  readonly format: Format | 'redundant';
+  readonly file: string | undefined;
+}
+
+/**
+ * Runs dedupe.
+ * @param argv full process.argv (node, script, ...args)
+ * @returns the exit status
+ */
+export async function main(argv: readonly string[], env: CliEnv = defaultEnv()): Promise<number> {
+  const program = buildProgram();
+  program.exitOverride();
+  program.configureOutput({
+    writeOut: (s) => env.stdout.write(s),
+    writeErr: (s) => env.stderr.write(s),
+  });
+  let flags: CliFlags;
+  let paths: string[];
+  try {
+    await program.parseAsync([...argv]);
+    flags = program.opts<CliFlags>();
+    paths = program.args;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      return e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help' ? 0 : 2;
+    }
+    throw e;
+  }
+
+  const log = makeLogger(env.stderr, { quiet: flags.quiet === true, verbose: flags.verbose === true });
+  const started = performance.now();
+  try {
+    const plan = planOutput(flags);
+    const options = resolveOptions({
+      threshold: flags.threshold,
+      shingleSize: flags.shingleSize,
+      unit: flags.unit,
+      numPerm: flags.numPerm,
+      seed: flags.seed,
+      bands: flags.bands,
+      rows: flags.rows,
+      sketch: flags.sketch,
+      keep: flags.keep,
+      stem: flags.stem,
+      stopwords: flags.stopwords,
+      lang: flags.lang,
+      overlap: flags.overlap,
+      minPassage: flags.minPassage,
+      maxGap: flags.maxGap,
+      containment: flags.containment,
+      maxDf: flags.maxDf,
+    });
+    if (paths.length === 0) {
+      if (env.stdin.isTTY) throw new DedupeError('E_USAGE', 'no inputs: name files or directories, or - for stdin (see --help)');
+      paths = ['-'];
+    }
+    if (flags.explain) explain(options, log);
+    const boilerplateTexts = await readBoilerplate(flags.boilerplate ?? []);
+
+    const result = await run(paths, flags, options, boilerplateTexts, env, log);
+    const failed = result.failed;
+    const seconds = (performance.now() - started) / 1000;
+    await emit(result.result, plan, flags, env, seconds);
+    if (flags.verbose) log.verbose(`timings (s): ${JSON.stringify(result.result.stats.timings)}; total ${seconds.toFixed(3)}`);
+    if (failed > 0) {
+      log.error(`${failed} input${failed === 1 ? '' : 's'} could not be read (see the warnings above)`);
+      return 2;
+    }
+    return flags.exitCode && result.result.clusters.length > 0 ? 1 : 0;
+  } catch (e) {
+    if (isDedupeError(e)) {
+      log.error(e.message);
+      return e.exitCode;
+    }
+    log.error(`internal error: ${e instanceof Error ? (flags.verbose ? e.stack : e.message) : String(e)}`);
+    return 2;
+  } finally {
+    for (const tmp of pendingTemps) await fs.rm(tmp, { force: true }).catch(() => undefined);
+  }
+}
+
+/** Checks flag combinations and decides the output format. */
+function planOutput(flags: CliFlags): OutputPlan {
+  const problems: string[] = [];
+  if (flags.json && flags.format && flags.format !== 'json') problems.push(`--json conflicts with --format ${flags.format}`);
+  if (flags.redundant && (flags.json || flags.format)) problems.push('--redundant prints a list of paths; it cannot be combined with --json or --format');
+  if (flags.null && !flags.redundant) problems.push('-0/--null goes with --redundant');
+  if (flags.includeContained && !flags.redundant) problems.push('--include-contained goes with --redundant');
+  if (flags.includeContained && !flags.overlap) problems.push('--include-contained needs overlap detection (drop --no-overlap)');
+  if (problems.length > 0) throw new DedupeError('E_USAGE', problems.join('; '));
+  const format: OutputPlan['format'] = flags.redundant ? 'redundant' : flags.json ? 'json' : (flags.format ?? 'text');
+  return { format, file: flags.output };
+}
+
+/** Prints the LSH parameters and the S-curve around the threshold. */
+function explain(o: DedupeOptions, log: Logger): void {
+  const p = (s: number): string => candidateProbability(s, o.bands, o.rows).toFixed(4);
+  log.note(
+    `LSH: ${o.numPerm} permutations (${o.sketch}) in ${o.bands} bands × ${o.rows} rows; ` +
+      `a pair at the threshold ${o.threshold} becomes a candidate with probability ${p(o.threshold)}`,
+  );
+  const points = [0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1].filter((s) => Math.abs(s - o.threshold) > 1e-9);
+  log.note(`P(candidate | Jaccard): ${points.map((s) => `${s}: ${p(s)}`).join(', ')}`);
+  log.note(`every candidate is then verified by exact Jaccard over the shingle sets; only pairs >= ${o.threshold} are reported`);
+}
+
+/** Reads the --boilerplate files (a problem here is a usage error: nothing has been read yet). */
+async function readBoilerplate(files: readonly string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const f of files) {
+    try {
+      out.push(decodeText(await fs.readFile(f)).text);
+    } catch (cause) {
+      const code = (cause as NodeJS.ErrnoException).code ?? String(cause);
+      throw new DedupeError('E_USAGE', `--boilerplate ${f}: cannot read (${code})`, { path: f, cause });
+    }
+  }
+  return out;
+}
+
+/** Reads the inputs into the pipeline; returns the result and how many inputs failed. */
+async function run(
+  paths: string[],
+  flags: CliFlags,
+  options: DedupeOptions,
+  boilerplateTexts: string[],
+  env: CliEnv,
+  log: Logger,
+): Promise<{ result: DedupeResult; failed: number }> {
+  const deduper = new Deduper(options, { boilerplateTexts });
+  let failed = 0;
+  const onWarning = (w: InputWarning): void => {
+    if (w.failed) failed++;
+    log.warn(w.message);
+  };
+  const progress = makeProgress(env.stderr, flags.progress === true || env.stderr.isTTY === true);
+  let bytes = 0;
+  for await (const doc of readInputs(
+    paths,
+    {
+      include: flags.include ?? [],
+      exclude: flags.exclude ?? [],
+      textField: flags.textField,
+      idField: flags.idField,
+      stdinFormat: flags.stdinFormat,
+      maxDocBytes: flags.maxDocBytes,
+      strict: flags.strict === true,
+      cwd: env.cwd,
+    },
+    onWarning,
+    env.stdin,
+  )) {
+    const i = deduper.add(doc);
+    bytes += doc.bytes;
+    progress.update(i + 1, bytes);
+    if (doc.text.trim() === '' || deduper.lastTokens === 0) {
+      log.warn(`${doc.id}: ${doc.text.length === 0 ? 'empty' : 'no words in'} document; not compared`);
+    }
+  }
+  progress.done();
+  const result = deduper.finish();
+  return { result, failed };
+}
+
+/** Renders the report and writes it to stdout or the output file. */
+async function emit(r: DedupeResult, plan: OutputPlan, flags: CliFlags, env: CliEnv, seconds: number): Promise<void> {
+  const chunks: string[] = [];
+  const write = (s: string): void => {
+    chunks.push(s);
+  };
+  const jsonOpts = flags.timings ? { timings: true, seconds } : { timings: false };
+  switch (plan.format) {
+    case 'json':
+      writeJson(r, write, jsonOpts);
+      break;
+    case 'jsonl':
+      writeJsonl(r, write, jsonOpts);
+      break;
+    case 'html':
+      writeHtml(r, write);
+      break;
+    case 'redundant':
+      writeRedundant(r, write, { nul: flags.null === true, includeContained: flags.includeContained === true });
+      break;
+    case 'text': {
+      const toTTY = plan.file === undefined && env.stdout.isTTY === true;
+      const color = plan.file === undefined && shouldColor(flags.color, env.env, toTTY);
+      // Timing only when a person is watching: piped and file output stays byte-reproducible.
+      writeText(r, write, { style: color ? COLOR : PLAIN, ...(toTTY ? { seconds } : {}) });
+      break;
+    }
+  }
+  const data = chunks.join('');
+  if (plan.file !== undefined) await writeFileAtomic(plan.file, data);
+  else await writeStdout(data, env.stdout);
+}

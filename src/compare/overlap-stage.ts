@@ -1,0 +1,252 @@
+/**
+ * The overlap stage: documents that share passages without being duplicates.
+ *
+ * 1. Each document's shingle sequence is winnowed (window chosen so that any shared run of
+ *    `minPassage` words is found: see overlap/winnow.ts).
+ * 2. An inverted index over the winnowed fingerprints gives candidate pairs; fingerprints in
+ *    more than maxDf documents are boilerplate and make no pairs.
+ * 3. Each candidate (and each duplicate pair) is aligned into passages with character offsets.
+ * 4. A pair whose passages cover at least `containment` of the smaller document is
+ *    `contained` (the smaller is derived from the larger); otherwise, with at least one
+ *    passage, `overlap`. Each derived copy is attached to its single best source, so a long
+ *    document quoting many others cannot chain them into one group.
+ */
+import type { Passage, ScoredPair } from '../types.js';
+import type { DedupeOptions } from '../options.js';
+import type { DocFingerprint } from '../sketch/fingerprint.js';
+import { setSimilarity } from '../sketch/similarity.js';
+import { tokenize, type TokenFilter } from '../text/tokenize.js';
+import { shingleSequence } from '../text/shingle.js';
+import type { Tokens } from '../types.js';
+import { winnow, windowFor } from '../overlap/winnow.js';
+import { overlapCandidates, resolveMaxDf } from '../overlap/fingerprint-index.js';
+import { alignPair } from '../overlap/align.js';
+import { UnionFind } from './union-find.js';
+import { unpackPair } from '../index/lsh.js';
+
+/** How many boilerplate passages the stats list. */
+const BOILERPLATE_LISTED = 10;
+
+/** Per-document data the overlap stage keeps while documents are added. */
+export class OverlapState {
+  readonly texts: string[] = [];
+  readonly winnowed: Uint32Array[] = [];
+  readonly positions: Uint32Array[] = [];
+  private readonly ignored: Set<number>;
+
+  /**
+   * @param filter the token filter of the run (tokens must be re-made the same way)
+   * @param ignoreTexts texts whose shingles are boilerplate whatever their frequency (--boilerplate)
+   * @param shingleSize k
+   */
+  constructor(
+    readonly filter: TokenFilter | undefined,
+    ignoreTexts: readonly string[],
+    readonly shingleSize: number,
+  ) {
+    this.ignored = new Set();
+    for (const t of ignoreTexts) {
+      const tok = tokenize(t, filter);
+      for (const h of shingleSequence(tok.hashes, tok.count, shingleSize)) this.ignored.add(h);
+    }
+  }
+
+  /** True when a shingle hash was named as boilerplate by the user. */
+  isIgnored(hash: number): boolean {
+    return this.ignored.has(hash);
+  }
+
+  /** Keeps the text and the winnowed fingerprints of the next document. */
+  addDocument(text: string, fp: DocFingerprint, options: DedupeOptions): void {
+    this.texts.push(text);
+    const w = windowFor(options.minPassage, options.shingleSize);
+    const seq = options.unit === 'word' ? fp.sequence : shingleSequence(fp.tokens.hashes, fp.tokens.count, options.shingleSize);
+    const win = winnow(seq, w);
+    if (this.ignored.size === 0) {
+      this.winnowed.push(win.hashes);
+      this.positions.push(win.positions);
+      return;
+    }
+    const keep: number[] = [];
+    for (let i = 0; i < win.hashes.length; i++) if (!this.ignored.has(win.hashes[i]!)) keep.push(i);
+    this.winnowed.push(Uint32Array.from(keep, (i) => win.hashes[i]!));
+    this.positions.push(Uint32Array.from(keep, (i) => win.positions[i]!));
+  }
+
+  /** Tokens of document d, made again from its text (cheaper than keeping them). */
+  tokens(d: number): Tokens {
+    return tokenize(this.texts[d]!, this.filter);
+  }
+}
+
+/** What the overlap stage needs from the duplicate stage. */
+export interface OverlapContext {
+  readonly options: DedupeOptions;
+  readonly sets: readonly Uint32Array[];
+  /** Verified duplicate pairs; they get passages too. */
+  readonly duplicates: ScoredPair[];
+  /** Root of a document's duplicate cluster (pairs inside one cluster are not overlaps). */
+  readonly duplicateRoot: (doc: number) => number;
+  /** Token count of a document. */
+  readonly length: (doc: number) => number;
+}
+
+/** The overlap stage's findings. */
+export interface OverlapOutcome {
+  /** New contained and overlap pairs (duplicate pairs were given passages in place). */
+  readonly pairs: ScoredPair[];
+  /** [derived copy, its best source]. */
+  readonly attach: [number, number][];
+  readonly groups: { members: number[] }[];
+  readonly boilerplate: { text: string; documents: number }[];
+  readonly candidates: number;
+}
+
+/** Finds overlaps and contained pairs; sets `passages` on the duplicate pairs. */
+export function findOverlaps(state: OverlapState, ctx: OverlapContext): OverlapOutcome {
+  const o = ctx.options;
+  const n = state.texts.length;
+  const k = o.unit === 'word' ? o.shingleSize : o.shingleSize; // alignment always works on word shingles
+  const maxDf = resolveMaxDf(o.maxDf, n);
+  const cands = overlapCandidates({ count: n, fingerprints: (d) => state.winnowed[d]! }, maxDf);
+  const bp = cands.boilerplate;
+  const isBoilerplate = (h: number): boolean => state.isIgnored(h) || binarySearch(bp, h);
+  const alignOptions = { minPassage: o.minPassage, maxGap: o.maxGap, boilerplate: isBoilerplate };
+
+  let cacheDoc = -1;
+  let cacheTokens: Tokens | undefined;
+  const tokensOf = (d: number): Tokens => {
+    if (d !== cacheDoc) {
+      cacheDoc = d;
+      cacheTokens = state.tokens(d);
+    }
+    return cacheTokens!;
+  };
+  const align = (a: number, b: number) => {
+    const ta = tokensOf(a);
+    const tb = state.tokens(b);
+    return { ...alignPair(state.texts[a]!, ta, state.texts[b]!, tb, k, alignOptions), ta, tb };
+  };
+
+  // Duplicates get their passages too.
+  for (let i = 0; i < ctx.duplicates.length; i++) {
+    const p = ctx.duplicates[i]!;
+    const al = align(p.a, p.b);
+    ctx.duplicates[i] = {
+      ...p,
+      passages: al.passages,
+      coverage: { aInB: al.ta.count ? al.coveredA / al.ta.count : 0, bInA: al.tb.count ? al.coveredB / al.tb.count : 0 },
+    };
+  }
+
+  const pairs: ScoredPair[] = [];
+  const best = new Map<number, { source: number; cover: number }>();
+  for (let i = 0; i < cands.pairs.length; i++) {
+    const [a, b] = unpackPair(cands.pairs[i]!, n);
+    if (ctx.duplicateRoot(a) === ctx.duplicateRoot(b)) continue;
+    const al = align(a, b);
+    if (al.passages.length === 0) continue;
+    const coverA = al.ta.count === 0 ? 0 : al.coveredA / al.ta.count;
+    const coverB = al.tb.count === 0 ? 0 : al.coveredB / al.tb.count;
+    // The smaller document (fewer tokens; ties: the later one) is the candidate copy.
+    const aSmaller = al.ta.count < al.tb.count || (al.ta.count === al.tb.count && a > b);
+    const copy = aSmaller ? a : b;
+    const source = aSmaller ? b : a;
+    const cover = aSmaller ? coverA : coverB;
+    const kind = cover >= o.containment ? 'contained' : 'overlap';
+    const sim = setSimilarity(ctx.sets[a]!, ctx.sets[b]!);
+    pairs.push({
+      a,
+      b,
+      kind,
+      jaccard: sim.jaccard,
+      aInB: sim.aInB,
+      bInA: sim.bInA,
+      passages: al.passages,
+      coverage: { aInB: coverA, bInA: coverB },
+    });
+    if (kind === 'contained') {
+      const prev = best.get(copy);
+      if (!prev || cover > prev.cover || (cover === prev.cover && source < prev.source)) best.set(copy, { source, cover });
+    }
+  }
+
+  // Attach each derived copy to its best source; a source that is itself attached keeps its own.
+  const attach: [number, number][] = [];
+  for (const [copy, { source }] of [...best.entries()].sort((x, y) => x[0] - y[0])) {
+    if (best.get(source)?.source === copy) {
+      // Mutual containment (near-equal sizes): attach the later document to the earlier one once.
+      if (copy < source) continue;
+    }
+    attach.push([copy, source]);
+  }
+
+  // Overlap groups: connected documents sharing passages (overlap or contained pairs).
+  const uf = new UnionFind(n);
+  for (const p of pairs) uf.union(p.a, p.b);
+  const groups = uf.groups().map((members) => ({ members }));
+
+  return { pairs, attach, groups, boilerplate: describeBoilerplate(state, cands, k), candidates: cands.pairs.length };
+}
+
+/** True when sorted `arr` holds `x`. */
+function binarySearch(arr: Uint32Array, x: number): boolean {
+  let lo = 0;
+  let hi = arr.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const v = arr[mid]!;
+    if (v === x) return true;
+    if (v < x) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}
+
+/** Texts of the most frequent boilerplate fingerprints, each expanded to its run in one document. */
+function describeBoilerplate(
+  state: OverlapState,
+  cands: { boilerplate: Uint32Array; boilerplateDf: Uint32Array },
+  k: number,
+): { text: string; documents: number }[] {
+  const order = [...cands.boilerplate.keys()].sort(
+    (x, y) => cands.boilerplateDf[y]! - cands.boilerplateDf[x]! || cands.boilerplate[x]! - cands.boilerplate[y]!,
+  );
+  const out: { text: string; documents: number }[] = [];
+  const seen = new Set<string>();
+  for (const idx of order) {
+    if (out.length >= BOILERPLATE_LISTED) break;
+    const h = cands.boilerplate[idx]!;
+    const found = locate(state, h);
+    if (!found) continue;
+    const { doc, pos } = found;
+    // Expand over neighbouring boilerplate fingerprints of the same document.
+    const hs = state.winnowed[doc]!;
+    const ps = state.positions[doc]!;
+    const j = hs.indexOf(h);
+    let lo = j;
+    let hi = j;
+    while (lo > 0 && binarySearch(cands.boilerplate, hs[lo - 1]!) && ps[lo]! - ps[lo - 1]! <= k) lo--;
+    while (hi + 1 < hs.length && binarySearch(cands.boilerplate, hs[hi + 1]!) && ps[hi + 1]! - ps[hi]! <= k) hi++;
+    const tok = state.tokens(doc);
+    const first = Math.min(ps[lo]!, pos);
+    const last = Math.min(tok.count, Math.max(ps[hi]!, pos) + k) - 1;
+    if (tok.count === 0 || last < first) continue;
+    const text = state.texts[doc]!.slice(tok.starts[first], tok.ends[last]).replace(/\s+/g, ' ').trim();
+    if (seen.has(text)) continue;
+    seen.add(text);
+    out.push({ text, documents: cands.boilerplateDf[idx]! });
+  }
+  return out;
+}
+
+/** The first document (and shingle position) holding winnowed fingerprint h. */
+function locate(state: OverlapState, h: number): { doc: number; pos: number } | undefined {
+  for (let d = 0; d < state.winnowed.length; d++) {
+    const i = state.winnowed[d]!.indexOf(h);
+    if (i >= 0) return { doc: d, pos: state.positions[d]![i]! };
+  }
+  return undefined;
+}
+
+export type { Passage };

@@ -1,0 +1,268 @@
+/**
+ * The pipeline, as a library: feed documents one at a time with `add`, then `finish` finds
+ * verified duplicate clusters (and, with overlap on, passage-sharing pairs and groups).
+ *
+ *   SourceDoc → tokens → shingles → signature ─┬→ LSH candidates → exact Jaccard → clusters
+ *                                              └→ winnowed fingerprints → overlap candidates → passages
+ *
+ * Only the compact fingerprint of each document is kept (sorted shingle set, signature);
+ * texts are kept only when passages must be aligned (see `needsText`).
+ */
+import type { Cluster, DocFormat, Passage, PairKind, ScoredPair, SourceDoc } from './types.js';
+import { resolveOptions, type DedupeOptions } from './options.js';
+import { makeFingerprinter, type DocFingerprint } from './sketch/fingerprint.js';
+import { setSimilarity } from './sketch/similarity.js';
+import { candidatePairs, unpackPair } from './index/lsh.js';
+import { candidateProbability } from './index/bands.js';
+import { UnionFind } from './compare/union-find.js';
+import { chooseKeeper } from './compare/keep.js';
+import { loadTokenFilter } from './text/languages.js';
+import type { TokenFilter } from './text/tokenize.js';
+import { findOverlaps, OverlapState, type OverlapOutcome } from './compare/overlap-stage.js';
+
+/** What a Deduper takes besides its options. */
+export interface DeduperExtras {
+  /** Token filter; loaded from natural per options.stem/stopwords/lang when omitted. */
+  readonly filter?: TokenFilter;
+  /** Texts whose shingles are boilerplate whatever their frequency (`--boilerplate FILE`). */
+  readonly boilerplateTexts?: readonly string[];
+}
+
+/** What the report knows of each input document. */
+export interface DocumentInfo {
+  readonly index: number;
+  readonly id: string;
+  readonly path: string;
+  readonly format: DocFormat;
+  readonly line?: number;
+  /** Raw size in bytes. */
+  readonly bytes: number;
+  /** Text length in UTF-16 code units. */
+  readonly chars: number;
+  readonly tokens: number;
+  /** Distinct shingles. */
+  readonly shingles: number;
+}
+
+/** A group of documents connected by shared passages (overlap or containment). */
+export interface OverlapGroup {
+  readonly members: readonly number[];
+}
+
+/** Counters of a run; `seconds` and `timings` are wall-clock and vary between runs. */
+export interface DedupeStats {
+  documents: number;
+  empty: number;
+  bytes: number;
+  tokens: number;
+  candidates: number;
+  verified: number;
+  duplicatePairs: number;
+  clusters: number;
+  redundant: number;
+  overlapCandidates: number;
+  overlapPairs: number;
+  containedPairs: number;
+  groups: number;
+  largestGroup: number;
+  /** The most frequent boilerplate passages ignored (text and number of documents). */
+  boilerplate: { text: string; documents: number }[];
+  /** Probability that a pair exactly at the threshold becomes an LSH candidate. */
+  recallAtThreshold: number;
+  timings: Record<string, number>;
+}
+
+/** The result of a run. Document references are indexes into `documents`. */
+export interface DedupeResult {
+  readonly options: DedupeOptions;
+  readonly documents: readonly DocumentInfo[];
+  /** Duplicate clusters (with derived copies attached to their source when overlap is on). */
+  readonly clusters: readonly Cluster[];
+  /** Verified pairs: duplicates first, then contained, then overlaps; each by (a, b). */
+  readonly pairs: readonly ScoredPair[];
+  readonly groups: readonly OverlapGroup[];
+  readonly stats: DedupeStats;
+  /** The text of a document, while the run keeps texts (with overlap on); undefined otherwise. */
+  readonly text: (doc: number) => string | undefined;
+}
+
+const KIND_ORDER: Record<PairKind, number> = { duplicate: 0, contained: 1, overlap: 2 };
+
+/** Streaming pipeline: `add` each document, then `finish` once. */
+export class Deduper {
+  readonly options: DedupeOptions;
+  private readonly fingerprint: (text: string) => DocFingerprint;
+  private readonly docs: DocumentInfo[] = [];
+  private readonly sets: Uint32Array[] = [];
+  private signatures: Uint32Array;
+  private readonly overlap: OverlapState | undefined;
+  private readonly timings: Record<string, number> = { fingerprint: 0 };
+
+  /**
+   * @param options partial options; validated by resolveOptions (throws DedupeError E_USAGE)
+   * @param extras a token filter (loaded from natural per options.stem/stopwords/lang when omitted)
+   *   and texts to treat as boilerplate (`--boilerplate FILE`)
+   */
+  constructor(options: Partial<DedupeOptions> = {}, extras: DeduperExtras = {}) {
+    this.options = resolveOptions(options);
+    const o = this.options;
+    const f = extras.filter ?? loadTokenFilter(o.lang, o.stem, o.stopwords);
+    this.fingerprint = makeFingerprinter({
+      shingleSize: o.shingleSize,
+      unit: o.unit,
+      numPerm: o.numPerm,
+      seed: o.seed,
+      sketch: o.sketch,
+      ...(f ? { filter: f } : {}),
+    });
+    this.signatures = new Uint32Array(o.numPerm * 64);
+    this.overlap = o.overlap ? new OverlapState(f, extras.boilerplateTexts ?? [], o.shingleSize) : undefined;
+  }
+
+  /** Token count of the document added last (0 for an empty document). */
+  lastTokens = 0;
+
+  /** Number of documents added so far. */
+  get size(): number {
+    return this.docs.length;
+  }
+
+  /**
+   * Fingerprints one document and keeps what `finish` needs.
+   * @returns the document's index (its position in input order)
+   */
+  add(doc: SourceDoc): number {
+    const t0 = performance.now();
+    const index = this.docs.length;
+    const fp = this.fingerprint(doc.text);
+    const k = this.options.numPerm;
+    if ((index + 1) * k > this.signatures.length) {
+      const next = new Uint32Array(this.signatures.length * 2);
+      next.set(this.signatures);
+      this.signatures = next;
+    }
+    this.signatures.set(fp.signature, index * k);
+    this.sets.push(fp.set);
+    this.lastTokens = fp.tokens.count;
+    this.docs.push({
+      index,
+      id: doc.id,
+      path: doc.path,
+      format: doc.format,
+      ...(doc.line !== undefined ? { line: doc.line } : {}),
+      bytes: doc.bytes,
+      chars: doc.text.length,
+      tokens: fp.tokens.count,
+      shingles: fp.set.length,
+    });
+    if (this.overlap) this.overlap.addDocument(doc.text, fp, this.options);
+    this.timings.fingerprint! += (performance.now() - t0) / 1000;
+    return index;
+  }
+
+  /** Finds candidates, verifies them exactly, clusters, and (with overlap) aligns passages. */
+  finish(): DedupeResult {
+    const o = this.options;
+    const n = this.docs.length;
+    let t0 = performance.now();
+    const cands = candidatePairs({ count: n, numPerm: o.numPerm, values: this.signatures }, o);
+    this.timings.candidates = (performance.now() - t0) / 1000;
+
+    t0 = performance.now();
+    const uf = new UnionFind(n);
+    const pairs: ScoredPair[] = [];
+    for (let i = 0; i < cands.length; i++) {
+      const [a, b] = unpackPair(cands[i]!, n);
+      const sim = setSimilarity(this.sets[a]!, this.sets[b]!);
+      if (sim.jaccard >= o.threshold) {
+        pairs.push({ a, b, kind: 'duplicate', jaccard: sim.jaccard, aInB: sim.aInB, bInA: sim.bInA });
+        uf.union(a, b);
+      }
+    }
+    this.timings.verify = (performance.now() - t0) / 1000;
+
+    let outcome: OverlapOutcome | undefined;
+    if (this.overlap) {
+      t0 = performance.now();
+      outcome = findOverlaps(this.overlap, {
+        options: o,
+        sets: this.sets,
+        duplicates: pairs,
+        duplicateRoot: (d) => uf.find(d),
+        length: (d) => this.docs[d]!.tokens,
+      });
+      this.timings.overlap = (performance.now() - t0) / 1000;
+    }
+
+    const allPairs = [...pairs, ...(outcome?.pairs ?? [])].sort(
+      (x, y) => KIND_ORDER[x.kind] - KIND_ORDER[y.kind] || x.a - y.a || x.b - y.b,
+    );
+    const clusters = this.cluster(uf, outcome?.attach ?? []);
+
+    const stats: DedupeStats = {
+      documents: n,
+      empty: this.docs.filter((d) => d.tokens === 0).length,
+      bytes: this.docs.reduce((s, d) => s + d.bytes, 0),
+      tokens: this.docs.reduce((s, d) => s + d.tokens, 0),
+      candidates: cands.length,
+      verified: cands.length,
+      duplicatePairs: pairs.length,
+      clusters: clusters.length,
+      redundant: clusters.reduce((s, c) => s + c.members.length - 1, 0),
+      overlapCandidates: outcome?.candidates ?? 0,
+      overlapPairs: allPairs.filter((p) => p.kind === 'overlap').length,
+      containedPairs: allPairs.filter((p) => p.kind === 'contained').length,
+      groups: outcome?.groups.length ?? 0,
+      largestGroup: Math.max(0, ...clusters.map((c) => c.members.length), ...(outcome?.groups ?? []).map((g) => g.members.length)),
+      boilerplate: outcome?.boilerplate ?? [],
+      recallAtThreshold: candidateProbability(o.threshold, o.bands, o.rows),
+      timings: this.timings,
+    };
+    const texts = this.overlap?.texts;
+    return {
+      options: o,
+      documents: this.docs,
+      clusters,
+      pairs: allPairs,
+      groups: outcome?.groups ?? [],
+      stats,
+      text: (d) => texts?.[d],
+    };
+  }
+
+  /**
+   * Clusters: duplicate components, joined with derived copies through their best source.
+   * The keeper comes from the source side; `derived` lists the members that came in as copies.
+   */
+  private cluster(dup: UnionFind, attach: readonly [number, number][]): Cluster[] {
+    const n = this.docs.length;
+    const all = new UnionFind(n);
+    for (const g of dup.groups()) for (const m of g.slice(1)) all.union(g[0]!, m);
+    for (const [copy, source] of attach) all.union(copy, source);
+    const copyRoots = new Set(attach.map(([copy]) => dup.find(copy)));
+    const info = { length: (d: number) => this.docs[d]!.chars, id: (d: number) => this.docs[d]!.id };
+    return all.groups().map((members) => {
+      const sources = members.filter((m) => !copyRoots.has(dup.find(m)));
+      const keep = chooseKeeper(sources.length > 0 ? sources : members, this.options.keep, info);
+      const core = dup.find(keep);
+      return { members, keep, derived: members.filter((m) => dup.find(m) !== core) };
+    });
+  }
+}
+
+/**
+ * Finds duplicate clusters (and overlaps, unless `overlap: false`) in a set of documents.
+ * @param docs documents in input order; their order decides indexes and tie-breaks
+ * @param options pipeline options (see DedupeOptions); defaults as in the README
+ */
+export function findDuplicates(
+  docs: Iterable<SourceDoc>,
+  options: Partial<DedupeOptions> = {},
+  extras: DeduperExtras = {},
+): DedupeResult {
+  const d = new Deduper(options, extras);
+  for (const doc of docs) d.add(doc);
+  return d.finish();
+}
+
+export type { Passage };

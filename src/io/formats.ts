@@ -1,0 +1,29 @@
+/**
+ * Which file names dedupe reads, and as what.
+ */
+import type { DocFormat } from '../types.js';
+
+/** Known extensions (lower case, with the dot) → format. Matching ignores case. */
+const EXTENSIONS: ReadonlyMap<string, DocFormat> = new Map([
+  ['.txt', 'text'],
+  ['.text', 'text'],
+  ['.md', 'text'],
+  ['.html', 'html'],
+  ['.htm', 'html'],
+  ['.xhtml', 'html'],
+  ['.jsonl', 'jsonl'],
+  ['.ndjson', 'jsonl'],
+]);
+
+/**
+ * The format of a file, judged by the extension of its name (case-insensitive).
+ *
+ * @param name a file name or path (only the part after the last `.` of the last segment counts)
+ * @returns the format, or undefined when the extension is not one dedupe knows
+ */
+export function formatOfName(name: string): DocFormat | undefined {
+  const slash = Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\'));
+  const dot = name.lastIndexOf('.');
+  if (dot <= slash + 1) return undefined; // no extension, or a dot file such as ".txt"
+  return EXTENSIONS.get(name.slice(dot).toLowerCase());
+}

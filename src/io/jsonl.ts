@@ -1,0 +1,151 @@
+/**
+ * JSONL (NDJSON) reader: one document per line, streamed with bounded memory.
+ */
+import { isUtf8 } from 'node:buffer';
+import { createReadStream } from 'node:fs';
+import { DedupeError } from '../errors.js';
+import type { SourceDoc } from '../types.js';
+import { parseJsonlRecord } from './jsonl-record.js';
+import { LineSplitter, type RawLine } from './line-splitter.js';
+import { inputWarning, type InputWarning } from './warnings.js';
+
+/** What the JSONL reader needs from the read options. */
+export interface JsonlOptions {
+  readonly textField: string;
+  readonly idField: string;
+  /** A line longer than this (bytes, terminator excluded) is skipped with a 'too-large' warning. */
+  readonly maxDocBytes: number;
+  /** Throw instead of warning on a malformed line. */
+  readonly strict: boolean;
+}
+
+/** Chunk size for reading JSONL files: large chunks mean few awaits per MB. */
+const CHUNK_BYTES = 1 << 20;
+
+/**
+ * Open a JSONL file for {@link readJsonl}: a read-only stream, never the whole file in memory.
+ * Open errors (ENOENT, EACCES) surface when the stream is first read.
+ *
+ * @param abs absolute path
+ * @returns the file's chunks
+ */
+export function openJsonlFile(abs: string): AsyncIterable<Buffer> {
+  return createReadStream(abs, { flags: 'r', highWaterMark: CHUNK_BYTES });
+}
+
+/**
+ * Read JSONL records as documents.
+ *
+ * Contract:
+ * - lines end with `\n` or `\r\n`; the last may lack a newline; blank (whitespace-only) lines
+ *   are skipped silently; a UTF-8 BOM on line 1 is ignored;
+ * - each line must be a JSON object with a string `textField`; otherwise a 'jsonl' warning
+ *   `path:LINE: <reason>; line skipped`, or with `strict` a thrown DedupeError E_INPUT with path and line;
+ * - a line longer than `maxDocBytes` is skipped with a 'too-large' warning, without buffering it;
+ * - invalid UTF-8 is replaced with U+FFFD and warned about once per file ('encoding');
+ * - ids are `path#<idField>` or, without one, `path#<line>`; a repeated id gets `~2`, `~3`, …
+ *   (the first free suffix) and a 'duplicate-id' warning; both records are kept;
+ * - `bytes` is the line's size without terminator, `line` its 1-based number.
+ *
+ * @param chunks the raw bytes (a file stream, or stdin); strings are taken as UTF-8
+ * @param path display path used in ids and messages (`-` for stdin)
+ * @param options field names, size limit, strictness
+ * @param onWarning receives each warning, in input order
+ * @returns the documents, in line order
+ */
+export async function* readJsonl(
+  chunks: AsyncIterable<Buffer | string>,
+  path: string,
+  options: JsonlOptions,
+  onWarning: (w: InputWarning) => void,
+): AsyncGenerator<SourceDoc> {
+  const splitter = new LineSplitter(options.maxDocBytes);
+  const ids = new IdAllocator();
+  let warnedEncoding = false;
+
+  const toDoc = (raw: RawLine): SourceDoc | undefined => {
+    if (raw.data === undefined) {
+      onWarning(
+        inputWarning(
+          path,
+          'too-large',
+          `line of ${raw.bytes} bytes is larger than --max-doc-bytes (${options.maxDocBytes}); line skipped`,
+          false,
+          raw.line,
+        ),
+      );
+      return undefined;
+    }
+    let data = raw.data;
+    if (raw.line === 1 && data.length >= 3 && data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf) {
+      data = data.subarray(3);
+    }
+    if (!isUtf8(data) && !warnedEncoding) {
+      warnedEncoding = true;
+      onWarning(
+        inputWarning(path, 'encoding', 'invalid UTF-8; undecodable bytes replaced with U+FFFD', false, raw.line),
+      );
+    }
+    const text = data.toString('utf8');
+    if (text.trim() === '') return undefined;
+    const record = parseJsonlRecord(text, options.textField, options.idField);
+    if (!record.ok) {
+      if (options.strict) {
+        throw new DedupeError('E_INPUT', `${path}:${raw.line}: ${record.reason}`, { path, line: raw.line });
+      }
+      onWarning(inputWarning(path, 'jsonl', `${record.reason}; line skipped`, false, raw.line));
+      return undefined;
+    }
+    const wanted = record.id ?? String(raw.line);
+    const key = ids.allocate(wanted, raw.line);
+    if (key !== wanted) {
+      const first = ids.firstLine(wanted);
+      onWarning(
+        inputWarning(
+          path,
+          'duplicate-id',
+          `duplicate id ${JSON.stringify(wanted)} (first on line ${first}); kept as ${path}#${key}`,
+          false,
+          raw.line,
+        ),
+      );
+    }
+    return { id: `${path}#${key}`, path, format: 'jsonl', text: record.text, bytes: raw.bytes, line: raw.line };
+  };
+
+  for await (const chunk of chunks) {
+    for (const raw of splitter.push(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk)) {
+      const doc = toDoc(raw);
+      if (doc !== undefined) yield doc;
+    }
+  }
+  for (const raw of splitter.end()) {
+    const doc = toDoc(raw);
+    if (doc !== undefined) yield doc;
+  }
+}
+
+/** Hands out unique ids within one file: a taken id gets the first free `~k` suffix, k >= 2. */
+class IdAllocator {
+  /** id → line that took it. */
+  readonly #taken = new Map<string, number>();
+  /** For ids seen more than once: the next suffix to try. */
+  readonly #next = new Map<string, number>();
+
+  allocate(wanted: string, line: number): string {
+    if (!this.#taken.has(wanted)) {
+      this.#taken.set(wanted, line);
+      return wanted;
+    }
+    let k = this.#next.get(wanted) ?? 2;
+    while (this.#taken.has(`${wanted}~${k}`)) k++;
+    const key = `${wanted}~${k}`;
+    this.#next.set(wanted, k + 1);
+    this.#taken.set(key, line);
+    return key;
+  }
+
+  firstLine(id: string): number | undefined {
+    return this.#taken.get(id);
+  }
+}

@@ -1,0 +1,176 @@
+/**
+ * The input layer's entry point: command-line inputs → SourceDocs, in a deterministic order.
+ * The only code in dedupe that reads the file system (or stdin) for inputs; it never writes.
+ */
+import path from 'node:path';
+import type { SourceDoc } from '../types.js';
+import { collectStream } from './collect-stream.js';
+import { discoverInputs, type Discovered, type DiscoveredFile } from './discover.js';
+import { createInputStats, type InputStats } from './input-stats.js';
+import { openJsonlFile, readJsonl, type JsonlOptions } from './jsonl.js';
+import { readDocumentFile } from './read-file.js';
+import { documentFromBytes, tooLargeWarning, type ReadOutcome } from './text-document.js';
+import { describeFsError, inputWarning, type InputWarning } from './warnings.js';
+
+export type { InputWarning, InputWarningReason } from './warnings.js';
+
+/** How inputs are found and parsed. */
+export interface ReadOptions {
+  /** Globs (picomatch) matched against the path relative to the directory argument it was found under; empty = everything. */
+  readonly include: readonly string[];
+  /** Globs; excluded wins. */
+  readonly exclude: readonly string[];
+  /** JSONL field holding the text, default 'text'. */
+  readonly textField: string;
+  /** JSONL field holding the id, default 'id'. */
+  readonly idField: string;
+  /** How `-` is parsed. */
+  readonly stdinFormat: 'text' | 'html' | 'jsonl';
+  /** A document (file, or JSONL line) bigger than this many bytes is skipped with a warning naming --max-doc-bytes. */
+  readonly maxDocBytes: number;
+  /** A malformed JSONL line stops the run (DedupeError E_INPUT with path and line) instead of warning and skipping. */
+  readonly strict: boolean;
+  /** Ids and paths are made relative to this directory (resolved against process.cwd() if relative). */
+  readonly cwd: string;
+  /**
+   * How many text/HTML files may be read ahead of the consumer, concurrently (default 8, min 1).
+   * Memory bound: about `readAhead × maxDocBytes` of raw bytes in flight.
+   */
+  readonly readAhead?: number;
+}
+
+/** Default for {@link ReadOptions.readAhead}. */
+export const DEFAULT_READ_AHEAD = 8;
+
+/** A document-or-warnings result that is ready now or later; emitted strictly in order. */
+type Pending = Promise<ReadOutcome>;
+
+/**
+ * Read every input as documents, in order: inputs as given, directory entries depth-first
+ * sorted by code-unit order of their names (see discover.ts for the rules on hidden files,
+ * extensions, links and duplicates).
+ *
+ * Problems never throw (except a malformed JSONL line with `strict`): each is reported once
+ * through `onWarning`, in input order, and the run continues. A warning with `failed: true`
+ * means an input could not be read at all; the caller should exit 2 at the end.
+ *
+ * Text and HTML files are read up to `readAhead` at a time in the background; JSONL files and
+ * stdin are streamed when their turn comes. Inputs are opened read-only; nothing is written.
+ *
+ * @param inputs files, directories, and `-` for stdin, as typed on the command line
+ * @param options see {@link ReadOptions}
+ * @param onWarning receives each warning, in input order
+ * @param stdin the stream `-` reads (default process.stdin, touched only if `-` is given)
+ * @param stats counters to increment (optional; see createInputStats)
+ * @returns the documents; empty inputs give documents with empty text
+ */
+export async function* readInputs(
+  inputs: readonly string[],
+  options: ReadOptions,
+  onWarning: (w: InputWarning) => void,
+  stdin?: NodeJS.ReadableStream,
+  stats: InputStats = createInputStats(),
+): AsyncGenerator<SourceDoc> {
+  const cwd = path.resolve(options.cwd);
+  const readAhead = Math.max(1, Math.floor(options.readAhead ?? DEFAULT_READ_AHEAD));
+  const jsonlOptions: JsonlOptions = {
+    textField: options.textField,
+    idField: options.idField,
+    maxDocBytes: options.maxDocBytes,
+    strict: options.strict,
+  };
+  const queue: Pending[] = [];
+
+  /** Emit one finished result: its warnings, then its document. */
+  const settle = (outcome: ReadOutcome): SourceDoc | undefined => {
+    for (const w of outcome.warnings) onWarning(w);
+    if (outcome.doc !== undefined) {
+      stats.filesRead++;
+      stats.documents++;
+      stats.bytes += outcome.doc.bytes;
+    }
+    return outcome.doc;
+  };
+
+  async function* drain(keep: number): AsyncGenerator<SourceDoc> {
+    while (queue.length > keep) {
+      const doc = settle(await (queue.shift() as Pending));
+      if (doc !== undefined) yield doc;
+    }
+  }
+
+  const streamed = async function* (item: Discovered): AsyncGenerator<SourceDoc> {
+    if (item.kind === 'stdin') {
+      yield* readStdin(stdin ?? process.stdin, options, jsonlOptions, onWarning, settle, stats);
+    } else if (item.kind === 'file') {
+      yield* readJsonlFile(item, jsonlOptions, onWarning, stats);
+    }
+  };
+
+  for await (const item of discoverInputs(inputs, { include: options.include, exclude: options.exclude, cwd }, stats)) {
+    if (item.kind === 'warning') {
+      queue.push(Promise.resolve({ doc: undefined, warnings: [item.warning] }));
+    } else if (item.kind === 'stdin' || item.format === 'jsonl') {
+      // Streamed inputs run at the head of the queue, so order is kept without buffering them.
+      yield* drain(0);
+      yield* streamed(item);
+      continue;
+    } else {
+      queue.push(readDocumentFile(item as DiscoveredFile & { format: 'text' | 'html' }, options.maxDocBytes));
+    }
+    yield* drain(readAhead - 1);
+  }
+  yield* drain(0);
+}
+
+async function* readJsonlFile(
+  file: DiscoveredFile,
+  options: JsonlOptions,
+  onWarning: (w: InputWarning) => void,
+  stats: InputStats,
+): AsyncGenerator<SourceDoc> {
+  stats.filesRead++;
+  try {
+    for await (const doc of readJsonl(openJsonlFile(file.abs), file.path, options, onWarning)) {
+      stats.documents++;
+      stats.bytes += doc.bytes;
+      yield doc;
+    }
+  } catch (err) {
+    if (!isFsError(err)) throw err;
+    stats.filesRead--;
+    onWarning(inputWarning(file.path, 'unreadable', describeFsError(err), true));
+  }
+}
+
+async function* readStdin(
+  stream: NodeJS.ReadableStream,
+  options: ReadOptions,
+  jsonlOptions: JsonlOptions,
+  onWarning: (w: InputWarning) => void,
+  settle: (outcome: ReadOutcome) => SourceDoc | undefined,
+  stats: InputStats,
+): AsyncGenerator<SourceDoc> {
+  const chunks = stream as AsyncIterable<Buffer | string>;
+  if (options.stdinFormat === 'jsonl') {
+    stats.filesRead++;
+    for await (const doc of readJsonl(chunks, '-', jsonlOptions, onWarning)) {
+      stats.documents++;
+      stats.bytes += doc.bytes;
+      yield doc;
+    }
+    return;
+  }
+  const got = await collectStream(chunks, options.maxDocBytes);
+  const outcome =
+    got.data === undefined
+      ? { doc: undefined, warnings: [tooLargeWarning('-', got.bytes, options.maxDocBytes)] }
+      : documentFromBytes(got.data, '-', options.stdinFormat);
+  const doc = settle(outcome);
+  if (doc !== undefined) yield doc;
+}
+
+/** Errors from the file system (they carry an errno code), as opposed to DedupeErrors and bugs. */
+function isFsError(err: unknown): boolean {
+  return err instanceof Error && typeof (err as NodeJS.ErrnoException).code === 'string' && !('exitCode' in err);
+}

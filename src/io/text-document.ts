@@ -1,0 +1,52 @@
+/**
+ * Bytes of a text or HTML input → a SourceDoc, or the reason it is skipped.
+ */
+import type { SourceDoc } from '../types.js';
+import { binaryKind, decodeText } from './decode.js';
+import { htmlToText } from './html.js';
+import { inputWarning, type InputWarning } from './warnings.js';
+
+/** The outcome of {@link documentFromBytes}: a document (unless skipped) and warnings, in order. */
+export interface ReadOutcome {
+  readonly doc: SourceDoc | undefined;
+  readonly warnings: readonly InputWarning[];
+}
+
+/**
+ * Decode a whole text or HTML input.
+ *
+ * Binary data (see binaryKind) → no document, one 'binary' warning. Invalid UTF-8/UTF-16 →
+ * the document with U+FFFD replacements plus one 'encoding' warning. Empty input → an empty
+ * document, no warning (the pipeline reports empties). HTML → its visible text.
+ *
+ * @param buf the raw bytes
+ * @param path display path; also the document's id
+ * @param format how to interpret the text
+ * @returns the document and any warnings
+ */
+export function documentFromBytes(buf: Buffer, path: string, format: 'text' | 'html'): ReadOutcome {
+  const kind = binaryKind(buf);
+  if (kind !== undefined) {
+    return { doc: undefined, warnings: [inputWarning(path, 'binary', `binary file (${kind}); skipped`, false)] };
+  }
+  const decoded = decodeText(buf);
+  const warnings: InputWarning[] = [];
+  if (decoded.invalid) {
+    const what = decoded.encoding === 'utf-8' ? 'UTF-8' : decoded.encoding === 'utf-16le' ? 'UTF-16LE' : 'UTF-16BE';
+    warnings.push(inputWarning(path, 'encoding', `invalid ${what}; undecodable bytes replaced with U+FFFD`, false));
+  }
+  const text = format === 'html' ? htmlToText(decoded.text) : decoded.text;
+  return { doc: { id: path, path, format, text, bytes: buf.length }, warnings };
+}
+
+/**
+ * The warning for an input larger than --max-doc-bytes.
+ *
+ * @param path display path
+ * @param bytes the input's size
+ * @param maxDocBytes the limit
+ * @returns a 'too-large' warning (not `failed`: skipping was asked for)
+ */
+export function tooLargeWarning(path: string, bytes: number, maxDocBytes: number): InputWarning {
+  return inputWarning(path, 'too-large', `${bytes} bytes is larger than --max-doc-bytes (${maxDocBytes}); skipped`, false);
+}

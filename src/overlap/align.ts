@@ -1,0 +1,416 @@
+/**
+ * Alignment of one pair of documents into shared passages.
+ *
+ * Winnowing (Schleimer, Wilkerson, Aiken, SIGMOD 2003) only says that two documents share
+ * *something*; this module finds where. It works on the full k-shingle sequences:
+ *
+ * 1. Seeds. Both shingle sequences are indexed by sorting packed (hash, position) words; a
+ *    merge-join of the two sorted arrays lists the matching positions (i, j). A hash occurring
+ *    more than `MAX_OCCURRENCES` times in either document (repetitive text) seeds nothing.
+ * 2. Runs. A seed (i, j) starts a maximal diagonal run unless (i − 1, j − 1) matches too (then an
+ *    earlier seed covers it); runs are extended while the shingles stay equal, through skipped
+ *    repetitive hashes too. A run of L shingles covers tokens [i, i + L + k − 1) of A and
+ *    [j, j + L + k − 1) of B (clipped to the document: a document shorter than k has one shingle
+ *    covering all of its tokens).
+ * 3. Selection. Runs are taken greedily, longest first (ties: smaller position in A, then in B);
+ *    the tokens of a run already claimed in A or in B by an accepted run are cut out, and the
+ *    remaining pieces of at least min(k, run length) tokens are accepted. Accepted pieces never
+ *    overlap, in A nor in B.
+ * 4. Boilerplate. With a `boilerplate` predicate (the index's high-df fingerprints), each piece is
+ *    winnowed with the same window w as the index: the stretches whose window minima are
+ *    boilerplate (consecutive boilerplate minima at most w apart are joined) are cut out. A pure
+ *    footer thus disappears; a quote that runs into a footer keeps its quote.
+ * 5. Merging. Pieces, in A order, are merged when the next one starts at most `maxGap` tokens after
+ *    the current one ends in A and in B, and in the same order in B: a changed, inserted or
+ *    deleted word or two keeps one passage. Passages with fewer than `minPassage` tokens of A
+ *    are dropped.
+ *
+ * Cost: two native sorts (O(n log n), cached per document with prepareAlignDoc), then linear
+ * in the number of seeds and run cells; no per-token objects and no strings until the passages
+ * are built.
+ */
+import type { Passage, Tokens } from '../types.js';
+import { shingleSequence } from '../text/shingle.js';
+import { windowFor } from './winnow.js';
+
+/** Hashes occurring more often than this in either document seed no runs (repetitive text). */
+export const MAX_OCCURRENCES = 8;
+
+/** Options of alignPair / alignPrepared. */
+export interface AlignOptions {
+  /** Shortest passage kept, in tokens of A (merged gaps included), >= 1. */
+  readonly minPassage: number;
+  /** Largest gap, in tokens, bridged when merging two runs (in A and in B), >= 0. */
+  readonly maxGap: number;
+  /** True for boilerplate shingle hashes (e.g. sortedHashSet(candidates.boilerplate)). */
+  readonly boilerplate?: (shingleHash: number) => boolean;
+  /** Winnowing window used for the boilerplate test; default windowFor(minPassage, k). */
+  readonly window?: number;
+}
+
+/** A passage with details beyond types.ts's Passage. */
+export interface AlignedPassage extends Passage {
+  /** Number of gaps bridged by merging (0: the two sides have identical normalized tokens). */
+  readonly gaps: number;
+  /** Token ranges, half-open: [aStart, aEnd) in A and [bStart, bEnd) in B. */
+  readonly tokens: { readonly aStart: number; readonly aEnd: number; readonly bStart: number; readonly bEnd: number };
+}
+
+/** The shared passages of one pair. */
+export interface Alignment {
+  /** Passages ordered by `a.start`, disjoint in A and in B. Offsets: UTF-16 code units, half-open. */
+  readonly passages: AlignedPassage[];
+  /** Tokens of A inside passages. */
+  readonly coveredA: number;
+  /** Tokens of B inside passages. */
+  readonly coveredB: number;
+}
+
+/** One document made ready for alignment; reusable across all pairs it takes part in. */
+export interface AlignDoc {
+  readonly text: string;
+  readonly tokens: Tokens;
+  /** Shingle size in tokens. */
+  readonly k: number;
+  /** Per-position shingle hashes (shingleSequence). */
+  readonly shingles: Uint32Array;
+  /** (hash << 32 | position) of every shingle, ascending. */
+  readonly index: BigUint64Array;
+}
+
+/**
+ * Prepares a document for alignment: its shingle sequence and the sorted (hash, position) index.
+ * Cache the result when a document takes part in many pairs.
+ * @param text the original text the token offsets refer to
+ * @param tokens its tokens (tokenize)
+ * @param k shingle size in tokens (>= 1)
+ */
+export function prepareAlignDoc(text: string, tokens: Tokens, k: number): AlignDoc {
+  const shingles = shingleSequence(tokens.hashes, tokens.count, k);
+  const n = shingles.length;
+  const index = new BigUint64Array(n);
+  const words = new Uint32Array(index.buffer); // little-endian: [2i] low = position, [2i+1] high = hash
+  for (let i = 0; i < n; i++) {
+    words[2 * i] = i;
+    words[2 * i + 1] = shingles[i]!;
+  }
+  index.sort();
+  return { text, tokens, k, shingles, index };
+}
+
+/**
+ * Aligns two documents into shared passages (see the module comment for the algorithm).
+ * @param textA original text of A; token offsets of tokA refer to it
+ * @param tokA tokens of A
+ * @param textB original text of B
+ * @param tokB tokens of B
+ * @param k shingle size in tokens (>= 1), as used for fingerprints
+ * @param options minPassage (tokens), maxGap (tokens), optional boilerplate predicate and window
+ * @returns passages ordered by a.start, disjoint on both sides; `a`/`b` are UTF-16 code-unit,
+ *   half-open ranges from the start of the first token to the end of the last; `words` counts
+ *   tokens of A; `text` is textA.slice(a.start, a.end). Unmerged passages (gaps = 0) have the same
+ *   normalized tokens on both sides; merged ones may differ by up to maxGap tokens per gap.
+ *   Deterministic.
+ */
+export function alignPair(
+  textA: string,
+  tokA: Tokens,
+  textB: string,
+  tokB: Tokens,
+  k: number,
+  options: AlignOptions,
+): Alignment {
+  return alignPrepared(prepareAlignDoc(textA, tokA, k), prepareAlignDoc(textB, tokB, k), options);
+}
+
+/**
+ * alignPair on prepared documents (same result; the sorts are not redone).
+ * @param a document A (prepareAlignDoc)
+ * @param b document B, prepared with the same k
+ * @param options as for alignPair
+ */
+export function alignPrepared(a: AlignDoc, b: AlignDoc, options: AlignOptions): Alignment {
+  if (a.k !== b.k) throw new RangeError(`alignPrepared: documents prepared with different k (${a.k}, ${b.k})`);
+  const k = a.k;
+  const sa = a.shingles;
+  const sb = b.shingles;
+  const na = sa.length;
+  const nb = sb.length;
+  const countA = a.tokens.count;
+  const countB = b.tokens.count;
+  if (na === 0 || nb === 0) return { passages: [], coveredA: 0, coveredB: 0 };
+
+  // 1. Seeds: merge-join of the sorted (hash, position) arrays into groups of equal hashes.
+  const wa = new Uint32Array(a.index.buffer, a.index.byteOffset, 2 * na);
+  const wb = new Uint32Array(b.index.buffer, b.index.byteOffset, 2 * nb);
+  const skipA = new Uint8Array(na); // 1 where A's shingle hash is too repetitive to seed
+  const groups: number[] = []; // (aFrom, aTo, bFrom, bTo) of each seeding hash, in the sorted arrays
+  let ia = 0;
+  let ib = 0;
+  while (ia < na && ib < nb) {
+    const ha = wa[2 * ia + 1]!;
+    const hb = wb[2 * ib + 1]!;
+    if (ha < hb) {
+      ia++;
+    } else if (ha > hb) {
+      ib++;
+    } else {
+      let ea = ia + 1;
+      while (ea < na && wa[2 * ea + 1] === ha) ea++;
+      let eb = ib + 1;
+      while (eb < nb && wb[2 * eb + 1] === ha) eb++;
+      if (ea - ia > MAX_OCCURRENCES || eb - ib > MAX_OCCURRENCES) {
+        for (let x = ia; x < ea; x++) skipA[wa[2 * x]!] = 1;
+      } else {
+        groups.push(ia, ea, ib, eb);
+      }
+      ia = ea;
+      ib = eb;
+    }
+  }
+
+  // 2. Maximal diagonal runs, each generated once, by its first seeding cell.
+  const runI: number[] = [];
+  const runJ: number[] = [];
+  const runL: number[] = [];
+  for (let g = 0; g < groups.length; g += 4) {
+    const aTo = groups[g + 1]!;
+    const bFrom = groups[g + 2]!;
+    const bTo = groups[g + 3]!;
+    for (let x = groups[g]!; x < aTo; x++) {
+      const i0 = wa[2 * x]!;
+      for (let y = bFrom; y < bTo; y++) {
+        let i = i0;
+        let j = wb[2 * y]!;
+        if (i > 0 && j > 0 && sa[i - 1] === sb[j - 1]) {
+          // The diagonal continues up-left: walk back over repetitive cells; if a seeding cell
+          // comes first, that one generates this run.
+          if (skipA[i - 1] === 0) continue;
+          i--;
+          j--;
+          let covered = false;
+          while (i > 0 && j > 0 && sa[i - 1] === sb[j - 1]) {
+            if (skipA[i - 1] === 0) {
+              covered = true;
+              break;
+            }
+            i--;
+            j--;
+          }
+          if (covered) continue;
+        }
+        let len = 1;
+        while (i + len < na && j + len < nb && sa[i + len] === sb[j + len]) len++;
+        runI.push(i);
+        runJ.push(j);
+        runL.push(len);
+      }
+    }
+  }
+  const runs = runI.length;
+  if (runs === 0) return { passages: [], coveredA: 0, coveredB: 0 };
+
+  // 3. Greedy selection of non-overlapping pieces, longest run first.
+  const tokLen = new Uint32Array(runs);
+  for (let r = 0; r < runs; r++) {
+    const i = runI[r]!;
+    const j = runJ[r]!;
+    const l = runL[r]! + k - 1;
+    tokLen[r] = Math.min(Math.min(i + l, countA) - i, Math.min(j + l, countB) - j);
+  }
+  const order = new Uint32Array(runs);
+  for (let r = 0; r < runs; r++) order[r] = r;
+  order.sort((x, y) => tokLen[y]! - tokLen[x]! || runI[x]! - runI[y]! || runJ[x]! - runJ[y]!);
+  const usedA = new Uint8Array(countA);
+  const usedB = new Uint8Array(countB);
+  const pieceA: number[] = []; // token start in A
+  const pieceB: number[] = []; // token start in B
+  const pieceLen: number[] = []; // tokens (same on both sides)
+  for (let o = 0; o < runs; o++) {
+    const r = order[o]!;
+    const i = runI[r]!;
+    const j = runJ[r]!;
+    const len = tokLen[r]!;
+    const minPiece = Math.min(k, len);
+    let t = 0;
+    while (t < len) {
+      while (t < len && (usedA[i + t] !== 0 || usedB[j + t] !== 0)) t++;
+      const from = t;
+      while (t < len && usedA[i + t] === 0 && usedB[j + t] === 0) t++;
+      if (t - from >= minPiece) {
+        usedA.fill(1, i + from, i + t);
+        usedB.fill(1, j + from, j + t);
+        pieceA.push(i + from);
+        pieceB.push(j + from);
+        pieceLen.push(t - from);
+      }
+    }
+  }
+
+  // 4. Cut boilerplate out of the pieces.
+  let pa = pieceA;
+  let pb = pieceB;
+  let pl = pieceLen;
+  if (options.boilerplate !== undefined) {
+    const w = options.window ?? windowFor(options.minPassage, k);
+    pa = [];
+    pb = [];
+    pl = [];
+    const deque = new Uint32Array(Math.max(1, Math.min(w, na)));
+    const marks: number[] = [];
+    for (let p = 0; p < pieceA.length; p++) {
+      cutBoilerplate(sa, k, countA, w, options.boilerplate, deque, marks, pieceA[p]!, pieceB[p]!, pieceLen[p]!, pa, pb, pl);
+    }
+  }
+
+  // 5. Merge pieces in A order across small gaps; keep passages of >= minPassage tokens.
+  const np = pa.length;
+  const byA = new Uint32Array(np);
+  for (let p = 0; p < np; p++) byA[p] = p;
+  byA.sort((x, y) => pa[x]! - pa[y]!);
+  const passages: AlignedPassage[] = [];
+  let coveredA = 0;
+  let coveredB = 0;
+  const { maxGap, minPassage } = options;
+  let curAs = -1;
+  let curAe = 0;
+  let curBs = 0;
+  let curBe = 0;
+  let gaps = 0;
+  const flush = (): void => {
+    if (curAs < 0 || curAe - curAs < minPassage) return;
+    const ta = a.tokens;
+    const tb = b.tokens;
+    const aStart = ta.starts[curAs]!;
+    const aEnd = ta.ends[curAe - 1]!;
+    passages.push({
+      a: { start: aStart, end: aEnd },
+      b: { start: tb.starts[curBs]!, end: tb.ends[curBe - 1]! },
+      words: curAe - curAs,
+      text: a.text.slice(aStart, aEnd),
+      gaps,
+      tokens: { aStart: curAs, aEnd: curAe, bStart: curBs, bEnd: curBe },
+    });
+    coveredA += curAe - curAs;
+    coveredB += curBe - curBs;
+  };
+  for (let q = 0; q < np; q++) {
+    const p = byA[q]!;
+    const as = pa[p]!;
+    const bs = pb[p]!;
+    const len = pl[p]!;
+    const gapA = as - curAe;
+    const gapB = bs - curBe;
+    if (curAs >= 0 && gapA <= maxGap && gapB >= 0 && gapB <= maxGap) {
+      if (gapA > 0 || gapB > 0) gaps++;
+      curAe = as + len;
+      curBe = bs + len;
+      continue;
+    }
+    flush();
+    curAs = as;
+    curAe = as + len;
+    curBs = bs;
+    curBe = bs + len;
+    gaps = 0;
+  }
+  flush();
+  return { passages, coveredA, coveredB };
+}
+
+/**
+ * Appends to (outA, outB, outLen) the parts of the piece [as, as + len) ↔ [bs, bs + len) that are
+ * not boilerplate. The piece's own shingles (those inside it) are winnowed with window w; window
+ * minima that are boilerplate are marked, marks at most w apart are joined, and the marked
+ * shingles' tokens are cut; a boilerplate minimum in the first (last) window also cuts everything
+ * before (after) it, so a piece that starts or ends inside a footer loses the whole footer part.
+ */
+function cutBoilerplate(
+  sa: Uint32Array,
+  k: number,
+  countA: number,
+  w: number,
+  isBoilerplate: (hash: number) => boolean,
+  deque: Uint32Array,
+  marks: number[],
+  as: number,
+  bs: number,
+  len: number,
+  outA: number[],
+  outB: number[],
+  outLen: number[],
+): void {
+  // Shingles entirely inside the piece: positions [as, as + m).
+  let m = len - k + 1;
+  if (countA < k && as === 0 && len === countA) m = 1; // the one shingle of a short document
+  if (m <= 0) {
+    outA.push(as);
+    outB.push(bs);
+    outLen.push(len);
+    return;
+  }
+  // Window minima (rightmost minimum; any minimum has the same hash) over sa[as, as + m).
+  marks.length = 0;
+  const win = Math.min(w, m);
+  let head = 0;
+  let size = 0;
+  const cap = deque.length;
+  let firstBp = false;
+  let lastBp = false;
+  for (let t = 0; t < m; t++) {
+    const i = as + t;
+    const start = t - win + 1;
+    if (size > 0 && deque[head]! < as + start) {
+      head = head + 1 === cap ? 0 : head + 1;
+      size--;
+    }
+    const h = sa[i]!;
+    while (size > 0) {
+      let back = head + size - 1;
+      if (back >= cap) back -= cap;
+      if (sa[deque[back]!]! < h) break;
+      size--;
+    }
+    let slot = head + size;
+    if (slot >= cap) slot -= cap;
+    deque[slot] = i;
+    size++;
+    if (start < 0) continue;
+    const front = deque[head]!;
+    const bp = isBoilerplate(sa[front]!);
+    if (start === 0) firstBp = bp;
+    lastBp = bp;
+    if (bp && (marks.length === 0 || marks[marks.length - 1] !== front)) marks.push(front);
+  }
+  if (marks.length === 0) {
+    outA.push(as);
+    outB.push(bs);
+    outLen.push(len);
+    return;
+  }
+  // Cut intervals [cutFrom, cutTo) in A tokens, ascending, disjoint; keep the rest.
+  const end = as + len;
+  let keepFrom = as;
+  let x = 0;
+  while (x < marks.length) {
+    const firstCut = x === 0;
+    let cutFrom = marks[x]!;
+    let last = cutFrom;
+    x++;
+    while (x < marks.length && marks[x]! - last <= w) last = marks[x++]!;
+    let cutTo = Math.min(last + k, end);
+    if (firstCut && firstBp) cutFrom = as;
+    if (x === marks.length && lastBp) cutTo = end;
+    if (cutFrom > keepFrom) {
+      outA.push(keepFrom);
+      outB.push(bs + (keepFrom - as));
+      outLen.push(cutFrom - keepFrom);
+    }
+    keepFrom = cutTo;
+  }
+  if (keepFrom < end) {
+    outA.push(keepFrom);
+    outB.push(bs + (keepFrom - as));
+    outLen.push(end - keepFrom);
+  }
+}

@@ -1,0 +1,156 @@
+/**
+ * The JSON report: one document, schema version 1 (documented in the README, "JSON output").
+ * Readers must ignore fields they do not know: new fields may be added without a version bump;
+ * a changed or removed field bumps `version`.
+ */
+import type { DedupeResult } from '../dedupe.js';
+import type { Passage, ScoredPair } from '../types.js';
+
+/** Current schema version of `--json` and `--format jsonl`. */
+export const SCHEMA_VERSION = 1;
+
+/** Rounds a similarity for output (6 decimals: stable and readable). */
+export const round = (x: number): number => Math.round(x * 1e6) / 1e6;
+
+/** Output options that change the JSON. */
+export interface JsonOptions {
+  /** Include wall-clock timings (`stats.seconds`, `stats.timings`): the output is then not byte-reproducible. */
+  readonly timings: boolean;
+  /** Seconds the whole run took (with timings). */
+  readonly seconds?: number;
+}
+
+/** The `params` record: every option that shaped the result. */
+export function paramsRecord(r: DedupeResult): Record<string, unknown> {
+  const o = r.options;
+  return {
+    threshold: o.threshold,
+    shingle_size: o.shingleSize,
+    unit: o.unit,
+    num_perm: o.numPerm,
+    seed: o.seed,
+    sketch: o.sketch,
+    bands: o.bands,
+    rows: o.rows,
+    keep: o.keep,
+    stem: o.stem,
+    stopwords: o.stopwords,
+    lang: o.lang,
+    overlap: o.overlap,
+    min_passage: o.minPassage,
+    max_gap: o.maxGap,
+    containment: o.containment,
+    max_df: o.maxDf ?? null,
+  };
+}
+
+/** One `documents[]` record. */
+export function documentRecord(r: DedupeResult, i: number): Record<string, unknown> {
+  const d = r.documents[i]!;
+  return {
+    id: d.id,
+    path: d.path,
+    format: d.format,
+    ...(d.line !== undefined ? { line: d.line } : {}),
+    bytes: d.bytes,
+    chars: d.chars,
+    tokens: d.tokens,
+    shingles: d.shingles,
+  };
+}
+
+function passageRecord(p: Passage): Record<string, unknown> {
+  return { a: { start: p.a.start, end: p.a.end }, b: { start: p.b.start, end: p.b.end }, words: p.words, text: p.text };
+}
+
+/** One `pairs[]` record; document references are ids. */
+export function pairRecord(r: DedupeResult, p: ScoredPair): Record<string, unknown> {
+  const id = (i: number): string => r.documents[i]!.id;
+  return {
+    a: id(p.a),
+    b: id(p.b),
+    kind: p.kind,
+    jaccard: round(p.jaccard),
+    containment: { a_in_b: round(p.aInB), b_in_a: round(p.bInA) },
+    ...(p.coverage ? { coverage: { a_in_b: round(p.coverage.aInB), b_in_a: round(p.coverage.bInA) } } : {}),
+    ...(p.passages ? { passages: p.passages.map(passageRecord) } : {}),
+  };
+}
+
+/** The `clusters[]` records, numbered from 1 in order of their first member. */
+export function clusterRecords(r: DedupeResult): Record<string, unknown>[] {
+  const id = (i: number): string => r.documents[i]!.id;
+  return r.clusters.map((c, i) => ({
+    id: i + 1,
+    kind: c.members.length - c.derived.length >= 2 ? 'duplicate' : 'contained',
+    size: c.members.length,
+    members: c.members.map(id),
+    keep: id(c.keep),
+    derived: c.derived.map(id),
+  }));
+}
+
+/** The `groups[]` records (overlap groups), numbered from 1. */
+export function groupRecords(r: DedupeResult): Record<string, unknown>[] {
+  return r.groups.map((g, i) => ({ id: i + 1, size: g.members.length, members: g.members.map((m) => r.documents[m]!.id) }));
+}
+
+/** The `stats` record. */
+export function statsRecord(r: DedupeResult, opts: JsonOptions): Record<string, unknown> {
+  const s = r.stats;
+  return {
+    documents: s.documents,
+    empty: s.empty,
+    bytes: s.bytes,
+    tokens: s.tokens,
+    candidates: s.candidates,
+    duplicate_pairs: s.duplicatePairs,
+    clusters: s.clusters,
+    redundant: s.redundant,
+    overlap_candidates: s.overlapCandidates,
+    overlap_pairs: s.overlapPairs,
+    contained_pairs: s.containedPairs,
+    groups: s.groups,
+    largest_group: s.largestGroup,
+    recall_at_threshold: round(s.recallAtThreshold),
+    boilerplate: s.boilerplate,
+    ...(opts.timings
+      ? {
+          seconds: round(opts.seconds ?? 0),
+          timings: Object.fromEntries(Object.entries(s.timings).map(([k, v]) => [k, round(v)])),
+        }
+      : {}),
+  };
+}
+
+/** The whole JSON report as an object. */
+export function jsonReport(r: DedupeResult, opts: JsonOptions): Record<string, unknown> {
+  return {
+    version: SCHEMA_VERSION,
+    params: paramsRecord(r),
+    documents: r.documents.map((_, i) => documentRecord(r, i)),
+    clusters: clusterRecords(r),
+    pairs: r.pairs.map((p) => pairRecord(r, p)),
+    groups: groupRecords(r),
+    stats: statsRecord(r, opts),
+  };
+}
+
+/** Writes the JSON report (pretty-printed, trailing newline). */
+export function writeJson(r: DedupeResult, write: (chunk: string) => void, opts: JsonOptions): void {
+  write(JSON.stringify(jsonReport(r, opts), null, 2) + '\n');
+}
+
+/**
+ * Writes the JSON Lines report: one record per line, each `{"type": ..., ...}`: a `params`
+ * record first, then `document`, `cluster`, `pair`, `group` records, and a closing `summary`.
+ */
+export function writeJsonl(r: DedupeResult, write: (chunk: string) => void, opts: JsonOptions): void {
+  const line = (type: string, data: Record<string, unknown>): void => write(JSON.stringify({ type, ...data }) + '\n');
+  line('params', { version: SCHEMA_VERSION, params: paramsRecord(r) });
+  r.documents.forEach((_, i) => line('document', documentRecord(r, i)));
+  for (const c of clusterRecords(r)) line('cluster', c);
+  for (const p of r.pairs) line('pair', pairRecord(r, p));
+  for (const g of groupRecords(r)) line('group', g);
+  line('summary', statsRecord(r, opts));
+}

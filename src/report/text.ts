@@ -1,0 +1,141 @@
+/**
+ * The human text report: a summary line, the duplicate clusters (members with sizes, the
+ * similarity with the keeper, which one is kept), then the overlapping pairs (largest
+ * coverage first) with their passages quoted, shortened in the middle when long.
+ */
+import type { DedupeResult } from '../dedupe.js';
+import type { Passage, ScoredPair } from '../types.js';
+import type { Style } from './style.js';
+
+/** Options of the text report. */
+export interface TextOptions {
+  readonly style: Style;
+  /** Seconds the run took; shown in the summary when given (omitted for byte-reproducible output). */
+  readonly seconds?: number;
+  /** Longest quoted passage, in characters, before it is shortened in the middle. */
+  readonly quoteWidth?: number;
+  /** Most overlapping pairs listed (the rest are counted). */
+  readonly maxPairs?: number;
+}
+
+const pct = (x: number): string => `${Math.round(x * 100)}%`;
+const fixed = (x: number): string => x.toFixed(3);
+const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
+
+/** Shortens `s` to at most `width` characters by cutting out its middle. */
+export function shortenMiddle(s: string, width: number): string {
+  const flat = s.replace(/\s+/g, ' ').trim();
+  if (flat.length <= width) return flat;
+  const half = Math.floor((width - 3) / 2);
+  // Cut at word boundaries: the head ends and the tail starts with whole words.
+  const head = flat.slice(0, half).replace(/\s+\S*$/, '');
+  const tail = flat.slice(flat.length - half).replace(/^\S*\s+/, '');
+  return `${head} … ${tail}`;
+}
+
+/** Writes the text report. */
+export function writeText(r: DedupeResult, write: (chunk: string) => void, opts: TextOptions): void {
+  const st = opts.style;
+  const width = opts.quoteWidth ?? 160;
+  const maxPairs = opts.maxPairs ?? 50;
+  const docs = r.documents;
+  const name = (i: number): string => docs[i]!.id;
+  const s = r.stats;
+  const overlaps = r.pairs.filter((p) => p.kind !== 'duplicate');
+
+  const parts = [
+    plural(s.documents, 'document'),
+    plural(r.clusters.length, 'duplicate cluster'),
+    `${plural(s.redundant, 'redundant copy', 'redundant copies')}`,
+  ];
+  if (r.options.overlap) parts.push(plural(overlaps.length, 'overlapping pair'));
+  if (s.empty > 0) parts.push(`${s.empty} empty`);
+  if (opts.seconds !== undefined) parts.push(`${opts.seconds.toFixed(2)} s`);
+  write(`${st.bold('dedupe:')} ${parts.join(', ')}\n`);
+
+  // Pairs by document, to show each member's similarity with the keeper.
+  const pairOf = new Map<string, ScoredPair>();
+  for (const p of r.pairs) pairOf.set(`${p.a},${p.b}`, p);
+  const between = (x: number, y: number): ScoredPair | undefined => pairOf.get(x < y ? `${x},${y}` : `${y},${x}`);
+
+  r.clusters.forEach((c, ci) => {
+    const derived = new Set(c.derived);
+    write(`\n${st.bold(`Cluster ${ci + 1}`)} ${st.dim(`· ${plural(c.members.length, 'document')}`)}\n`);
+    const ordered = [c.keep, ...c.members.filter((m) => m !== c.keep)];
+    const w = Math.max(...ordered.map((m) => name(m).length));
+    for (const m of ordered) {
+      const d = docs[m]!;
+      const size = st.dim(`${d.bytes} bytes, ${plural(d.tokens, 'word')}`);
+      if (m === c.keep) {
+        write(`  ${st.green('keep')}  ${name(m).padEnd(w)}  ${size}\n`);
+        continue;
+      }
+      const p = between(m, c.keep);
+      let rel = derived.has(m) ? st.yellow('derived') : 'dup    ';
+      let sim = '';
+      if (p) {
+        const mInKeep = p.a === m ? p.aInB : p.bInA;
+        const keepInM = p.a === m ? p.bInA : p.aInB;
+        sim = `Jaccard ${fixed(p.jaccard)}, containment ${fixed(mInKeep)} / ${fixed(keepInM)}`;
+        if (p.coverage) {
+          const cov = p.a === m ? p.coverage.aInB : p.coverage.bInA;
+          if (p.kind !== 'duplicate') sim = `${pct(cov)} of it in passages of the keeper; ${sim}`;
+        }
+      } else {
+        sim = 'linked through another member';
+        if (!derived.has(m)) rel = 'dup    ';
+      }
+      write(`  ${rel}  ${name(m).padEnd(w)}  ${size}  ${st.cyan(sim)}\n`);
+    }
+  });
+
+  if (!r.options.overlap) return;
+  const shown = overlaps
+    .filter((p) => p.kind === 'overlap' || !r.clusters.some((c) => c.members.includes(p.a) && c.members.includes(p.b)))
+    .sort((x, y) => cover(y) - cover(x) || x.a - y.a || x.b - y.b);
+  if (shown.length === 0) {
+    write(`\n${st.dim('No overlapping articles.')}\n`);
+  } else {
+    write(`\n${st.bold('Overlapping articles')}\n`);
+    for (const p of shown.slice(0, maxPairs)) writeOverlap(p);
+    if (shown.length > maxPairs) write(st.dim(`\n… and ${shown.length - maxPairs} more overlapping pairs (see --json)\n`));
+  }
+  if (r.groups.length > 0) {
+    write(`\n${st.bold('Overlap groups')}\n`);
+    r.groups.forEach((g, gi) => {
+      write(`  ${gi + 1}. ${plural(g.members.length, 'document')}: ${g.members.map(name).join(', ')}\n`);
+    });
+  }
+  if (s.boilerplate.length > 0) {
+    write(`\n${st.bold('Ignored as boilerplate')} ${st.dim('(shared by too many documents)')}\n`);
+    for (const b of s.boilerplate.slice(0, 5)) write(`  ${st.dim(`${b.documents} docs:`)} “${shortenMiddle(b.text, width - 12)}”\n`);
+  }
+
+  function cover(p: ScoredPair): number {
+    return p.coverage ? Math.max(p.coverage.aInB, p.coverage.bInA) : 0;
+  }
+
+  function writeOverlap(p: ScoredPair): void {
+    const passages = p.passages ?? [];
+    const words = passages.reduce((n, x) => n + x.words, 0);
+    // Lead with the document more of which is shared.
+    const aFirst = (p.coverage?.aInB ?? 0) >= (p.coverage?.bInA ?? 0);
+    const [x, y] = aFirst ? [p.a, p.b] : [p.b, p.a];
+    const cx = aFirst ? p.coverage?.aInB : p.coverage?.bInA;
+    const cy = aFirst ? p.coverage?.bInA : p.coverage?.aInB;
+    const verb = p.kind === 'contained' ? st.yellow('is derived from') : 'shares';
+    const what =
+      p.kind === 'contained'
+        ? `${verb} ${name(y)}: ${plural(passages.length, 'passage')}, ${plural(words, 'word')}, ${pct(cx ?? 0)} of it`
+        : `${verb} ${plural(passages.length, 'passage')} (${plural(words, 'word')}, ${pct(cx ?? 0)} of it) with ${name(y)} (${pct(cy ?? 0)} of that)`;
+    write(`\n  ${st.magenta(name(x))} ${what}\n`);
+    for (const ps of passages.slice(0, 5)) write(quote(ps, aFirst));
+    if (passages.length > 5) write(st.dim(`    … ${passages.length - 5} more passages\n`));
+  }
+
+  function quote(ps: Passage, aFirst: boolean): string {
+    const [rx, ry] = aFirst ? [ps.a, ps.b] : [ps.b, ps.a];
+    const loc = st.dim(`[${rx.start}–${rx.end} | ${ry.start}–${ry.end}, ${plural(ps.words, 'word')}]`);
+    return `    “${shortenMiddle(ps.text, width)}” ${loc}\n`;
+  }
+}
