@@ -54,8 +54,8 @@ export const DEFAULTS = Object.freeze({
   lang: 'en',
   overlap: true,
   minPassage: 12,
-  maxGap: 4,
-  containment: 0.7,
+  maxGap: 8,
+  containment: 0.6,
 });
 
 /** Languages with a stemmer and a stop-word list in natural. */

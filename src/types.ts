@@ -85,6 +85,8 @@ export interface Passage {
   readonly words: number;
   /** The passage's text as it stands in document a. */
   readonly text: string;
+  /** Gaps bridged inside the passage (0: both sides have identical normalized words). */
+  readonly gaps?: number;
 }
 
 /** A verified pair of documents; `a < b` by document index. */

@@ -19,8 +19,8 @@ import { tokenize, type TokenFilter } from '../text/tokenize.js';
 import { shingleSequence } from '../text/shingle.js';
 import type { Tokens } from '../types.js';
 import { winnow, windowFor } from '../overlap/winnow.js';
-import { overlapCandidates, resolveMaxDf } from '../overlap/fingerprint-index.js';
-import { alignPair } from '../overlap/align.js';
+import { overlapCandidates, resolveMaxDf, sortedHashSet } from '../overlap/fingerprint-index.js';
+import { alignPrepared, prepareAlignDoc, type AlignDoc } from '../overlap/align.js';
 import { UnionFind } from './union-find.js';
 import { unpackPair } from '../index/lsh.js';
 
@@ -106,26 +106,32 @@ export interface OverlapOutcome {
 export function findOverlaps(state: OverlapState, ctx: OverlapContext): OverlapOutcome {
   const o = ctx.options;
   const n = state.texts.length;
-  const k = o.unit === 'word' ? o.shingleSize : o.shingleSize; // alignment always works on word shingles
+  const k = o.shingleSize; // alignment works on word shingles of the same k
   const maxDf = resolveMaxDf(o.maxDf, n);
-  const cands = overlapCandidates({ count: n, fingerprints: (d) => state.winnowed[d]! }, maxDf);
-  const bp = cands.boilerplate;
-  const isBoilerplate = (h: number): boolean => state.isIgnored(h) || binarySearch(bp, h);
+  // Document frequency counts every shingle (not only the winnowed ones), so a footer's
+  // fingerprints are boilerplate even where winnowing happened not to select them.
+  const cands = overlapCandidates(
+    { count: n, fingerprints: (d) => state.winnowed[d]!, shingles: (d) => ctx.sets[d]! },
+    maxDf,
+  );
+  const inBoilerplate = sortedHashSet(cands.boilerplate);
+  const isBoilerplate = (h: number): boolean => inBoilerplate(h) || state.isIgnored(h);
   const alignOptions = { minPassage: o.minPassage, maxGap: o.maxGap, boilerplate: isBoilerplate };
 
+  // Pairs come sorted by a, so document a's prepared form is reused across its pairs.
   let cacheDoc = -1;
-  let cacheTokens: Tokens | undefined;
-  const tokensOf = (d: number): Tokens => {
+  let cached: AlignDoc | undefined;
+  const prepared = (d: number): AlignDoc => {
     if (d !== cacheDoc) {
       cacheDoc = d;
-      cacheTokens = state.tokens(d);
+      cached = prepareAlignDoc(state.texts[d]!, state.tokens(d), k);
     }
-    return cacheTokens!;
+    return cached!;
   };
   const align = (a: number, b: number) => {
-    const ta = tokensOf(a);
-    const tb = state.tokens(b);
-    return { ...alignPair(state.texts[a]!, ta, state.texts[b]!, tb, k, alignOptions), ta, tb };
+    const pa = prepared(a);
+    const pb = prepareAlignDoc(state.texts[b]!, state.tokens(b), k);
+    return { ...alignPrepared(pa, pb, alignOptions), ta: pa.tokens, tb: pb.tokens };
   };
 
   // Duplicates get their passages too.

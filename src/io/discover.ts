@@ -182,7 +182,10 @@ async function* walk(
   }
 }
 
-/** Code-unit order (not localeCompare): the same on every machine and locale. */
+/**
+ * UTF-16 code-unit order (not localeCompare): the same on every machine and locale. libuv happens
+ * to return names in UTF-8 byte order, which differs for astral characters; we never rely on it.
+ */
 function byName(a: Dirent, b: Dirent): number {
   return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
 }

@@ -33,17 +33,25 @@ export interface ReadOptions {
   /** Ids and paths are made relative to this directory (resolved against process.cwd() if relative). */
   readonly cwd: string;
   /**
-   * How many text/HTML files may be read ahead of the consumer, concurrently (default 8, min 1).
-   * Memory bound: about `readAhead × maxDocBytes` of raw bytes in flight.
+   * How many text/HTML files may be read ahead of the consumer, concurrently (default 16, min 1).
+   * Memory: besides this count, read-ahead stops while the listed sizes of the files in flight
+   * exceed {@link READ_AHEAD_BYTES}; so at most that plus one document's bytes are buffered.
    */
   readonly readAhead?: number;
 }
 
 /** Default for {@link ReadOptions.readAhead}. */
-export const DEFAULT_READ_AHEAD = 8;
+export const DEFAULT_READ_AHEAD = 16;
+
+/** Byte budget for files read ahead of the consumer (listed sizes). */
+export const READ_AHEAD_BYTES = 64 * 1024 * 1024;
 
 /** A document-or-warnings result that is ready now or later; emitted strictly in order. */
-type Pending = Promise<ReadOutcome>;
+interface Pending {
+  readonly outcome: Promise<ReadOutcome>;
+  /** Listed size of the file being read (0 for warnings). */
+  readonly bytes: number;
+}
 
 /**
  * Read every input as documents, in order: inputs as given, directory entries depth-first
@@ -80,6 +88,7 @@ export async function* readInputs(
     strict: options.strict,
   };
   const queue: Pending[] = [];
+  let bytesInFlight = 0;
 
   /** Emit one finished result: its warnings, then its document. */
   const settle = (outcome: ReadOutcome): SourceDoc | undefined => {
@@ -92,9 +101,12 @@ export async function* readInputs(
     return outcome.doc;
   };
 
+  /** Emit queued results, oldest first, until at most `keep` remain and the byte budget is kept. */
   async function* drain(keep: number): AsyncGenerator<SourceDoc> {
-    while (queue.length > keep) {
-      const doc = settle(await (queue.shift() as Pending));
+    while (queue.length > keep || (queue.length > 0 && bytesInFlight > READ_AHEAD_BYTES)) {
+      const head = queue.shift() as Pending;
+      bytesInFlight -= head.bytes;
+      const doc = settle(await head.outcome);
       if (doc !== undefined) yield doc;
     }
   }
@@ -109,14 +121,20 @@ export async function* readInputs(
 
   for await (const item of discoverInputs(inputs, { include: options.include, exclude: options.exclude, cwd }, stats)) {
     if (item.kind === 'warning') {
-      queue.push(Promise.resolve({ doc: undefined, warnings: [item.warning] }));
+      queue.push({ outcome: Promise.resolve({ doc: undefined, warnings: [item.warning] }), bytes: 0 });
     } else if (item.kind === 'stdin' || item.format === 'jsonl') {
       // Streamed inputs run at the head of the queue, so order is kept without buffering them.
       yield* drain(0);
       yield* streamed(item);
       continue;
     } else {
-      queue.push(readDocumentFile(item as DiscoveredFile & { format: 'text' | 'html' }, options.maxDocBytes));
+      const file = item as DiscoveredFile & { format: 'text' | 'html' };
+      const bytes = file.size <= options.maxDocBytes ? file.size : 0;
+      bytesInFlight += bytes;
+      const outcome = readDocumentFile(file, options.maxDocBytes);
+      // It only rejects on a bug; that surfaces when awaited in turn, not as an unhandled rejection meanwhile.
+      outcome.catch(() => undefined);
+      queue.push({ outcome, bytes });
     }
     yield* drain(readAhead - 1);
   }

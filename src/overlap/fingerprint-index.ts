@@ -4,7 +4,9 @@
  * hash in the high 32 bits and document in the low 32 bits, and the words are sorted natively.
  * Runs of equal high words are the posting lists, already sorted by document.
  *
- * A fingerprint's document frequency (df) is the number of distinct documents holding it.
+ * A fingerprint's document frequency (df) is the number of distinct documents holding it: holding
+ * it as a shingle when the documents' shingles are given (then the df of a hash does not depend on
+ * where winnowing happened to select it), otherwise holding it as a selected fingerprint.
  * Fingerprints held by more than `maxDf` documents are boilerplate (footers, licences,
  * navigation): they produce no pairs and are returned so alignment can ignore them. Every other
  * fingerprint held by at least two documents produces all pairs of its documents, so the work
@@ -21,6 +23,14 @@ export interface OverlapIndexInput {
   readonly count: number;
   /** Winnowed fingerprint hashes of document `doc`, any order, repeats allowed (not modified). */
   readonly fingerprints: (doc: number) => Uint32Array;
+  /**
+   * All shingle hashes of document `doc` (e.g. Fingerprint.shingles), any order, repeats allowed;
+   * used only to count document frequency. Recommended: without it, df counts only the documents
+   * in which winnowing *selected* the hash, and a shingle at the edge of a footer is selected in a
+   * random subset of the documents that contain it (its windows reach into each document's own
+   * text), so its df can fall under maxDf and pair documents through their footer.
+   */
+  readonly shingles?: (doc: number) => Uint32Array;
 }
 
 /** Candidate pairs for alignment, and the fingerprints judged boilerplate. */
@@ -97,6 +107,7 @@ export function overlapCandidates(input: OverlapIndexInput, maxDf: number): Over
   }
   lists.length = 0;
   packed.sort();
+  const trueDf = input.shingles === undefined ? undefined : shingleDf(input.shingles, count, words, total);
 
   const docs = new Uint32Array(Math.max(0, Math.min(count, Math.floor(maxDf))));
   let pairs = new Float64Array(1024);
@@ -105,6 +116,7 @@ export function overlapCandidates(input: OverlapIndexInput, maxDf: number): Over
   let bpDf = new Uint32Array(64);
   let nb = 0;
   let runStart = 0;
+  let run = 0; // index of the current distinct hash
   for (let i = 1; i <= total; i++) {
     const hash = words[2 * runStart + 1]!;
     if (i < total && words[2 * i + 1] === hash) continue;
@@ -118,6 +130,9 @@ export function overlapCandidates(input: OverlapIndexInput, maxDf: number): Over
       if (df < docs.length) docs[df] = d;
       df++;
     }
+    const listed = df;
+    if (trueDf !== undefined) df = Math.max(df, trueDf[run]!);
+    run++;
     if (df > maxDf) {
       if (nb === bpHash.length) {
         bpHash = grow32(bpHash);
@@ -126,8 +141,8 @@ export function overlapCandidates(input: OverlapIndexInput, maxDf: number): Over
       bpHash[nb] = hash;
       bpDf[nb] = df;
       nb++;
-    } else if (df >= 2) {
-      const need = np + (df * (df - 1)) / 2;
+    } else if (listed >= 2) {
+      const need = np + (listed * (listed - 1)) / 2;
       if (need > pairs.length) {
         let size = pairs.length * 2;
         while (size < need) size *= 2;
@@ -135,9 +150,10 @@ export function overlapCandidates(input: OverlapIndexInput, maxDf: number): Over
         next.set(pairs.subarray(0, np));
         pairs = next;
       }
-      for (let x = 0; x < df; x++) {
+      // Pairs among the documents where the hash was selected (`listed` <= df <= maxDf of them).
+      for (let x = 0; x < listed; x++) {
         const base = docs[x]! * count;
-        for (let y = x + 1; y < df; y++) pairs[np++] = base + docs[y]!;
+        for (let y = x + 1; y < listed; y++) pairs[np++] = base + docs[y]!;
       }
     }
     runStart = i;
@@ -180,6 +196,60 @@ export function sortedHashSet(sorted: Uint32Array): (hash: number) => boolean {
     }
     return lo < sorted.length && sorted[lo] === hash;
   };
+}
+
+/**
+ * Document frequency, over all shingles, of each distinct fingerprint hash.
+ * @param shingles all shingle hashes of a document
+ * @param words the sorted packed (hash, doc) words: [2i] doc, [2i + 1] hash
+ * @returns df of the r-th distinct hash of `words`, in ascending hash order
+ */
+function shingleDf(
+  shingles: (doc: number) => Uint32Array,
+  count: number,
+  words: Uint32Array,
+  total: number,
+): Uint32Array {
+  // Distinct hashes, ascending.
+  let u = 0;
+  for (let i = 0; i < total; i++) if (i === 0 || words[2 * i + 1] !== words[2 * i - 1]) u++;
+  const keys = new Uint32Array(u);
+  u = 0;
+  for (let i = 0; i < total; i++) if (i === 0 || words[2 * i + 1] !== words[2 * i - 1]) keys[u++] = words[2 * i + 1]!;
+  // Open addressing with linear probing: slot → index + 1 (0 = empty); load <= 1/2.
+  let bits = 1;
+  while (1 << bits < 2 * u) bits++;
+  const mask = (1 << bits) - 1;
+  const shift = 32 - bits;
+  const slots = new Int32Array(1 << bits);
+  for (let r = 0; r < u; r++) {
+    let at = Math.imul(keys[r]!, 0x9e3779b1) >>> shift;
+    while (slots[at] !== 0) at = (at + 1) & mask;
+    slots[at] = r + 1;
+  }
+  const df = new Uint32Array(u);
+  const last = new Int32Array(u).fill(-1);
+  if (u === 0) return df;
+  for (let d = 0; d < count; d++) {
+    const hs = shingles(d);
+    for (let i = 0; i < hs.length; i++) {
+      const h = hs[i]!;
+      let at = Math.imul(h, 0x9e3779b1) >>> shift;
+      for (;;) {
+        const r = slots[at]! - 1;
+        if (r < 0) break;
+        if (keys[r] === h) {
+          if (last[r] !== d) {
+            last[r] = d;
+            df[r] = df[r]! + 1;
+          }
+          break;
+        }
+        at = (at + 1) & mask;
+      }
+    }
+  }
+  return df;
 }
 
 function grow32(a: Uint32Array<ArrayBuffer>): Uint32Array<ArrayBuffer> {

@@ -60,7 +60,13 @@ export function documentRecord(r: DedupeResult, i: number): Record<string, unkno
 }
 
 function passageRecord(p: Passage): Record<string, unknown> {
-  return { a: { start: p.a.start, end: p.a.end }, b: { start: p.b.start, end: p.b.end }, words: p.words, text: p.text };
+  return {
+    a: { start: p.a.start, end: p.a.end },
+    b: { start: p.b.start, end: p.b.end },
+    words: p.words,
+    gaps: p.gaps ?? 0,
+    text: p.text,
+  };
 }
 
 /** One `pairs[]` record; document references are ids. */

@@ -1,0 +1,61 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { htmlToText } from '../../src/io/html.js';
+
+const words = (s: string): string[] => s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+
+describe('htmlToText', () => {
+  it('does not split words at inline elements', () => {
+    expect(htmlToText('<p><b>Hel</b>lo <i>wor</i><span>ld</span></p>')).toBe('Hello world');
+  });
+
+  it('separates block elements', () => {
+    expect(htmlToText('<div>one</div><div>two</div><p>three</p><h2>four</h2>')).toBe('one\n\ntwo\n\nthree\n\nfour');
+  });
+
+  it('turns br into a line break and br br into a paragraph break', () => {
+    expect(htmlToText('<p>a<br>b<br/><br>c</p>')).toBe('a\nb\n\nc');
+  });
+
+  it('puts list items and table rows on their own lines, cells apart', () => {
+    expect(htmlToText('<ul><li>x</li><li>y</li></ul>')).toBe('x\ny');
+    expect(htmlToText('<table><tr><td>a</td><td>b</td></tr><tr><td>c</td><td>d</td></tr></table>')).toBe('a b\nc d');
+  });
+
+  it('drops invisible and chrome content', () => {
+    const html =
+      '<html><head><title>T</title><style>p{}</style></head><body>' +
+      '<script>var x = "script";</script><noscript>noscript</noscript><template>template</template>' +
+      '<nav>navigation</nav><svg><text>svgtext</text></svg><iframe>iframe</iframe>' +
+      '<p>visible</p></body></html>';
+    expect(htmlToText(html)).toBe('visible');
+  });
+
+  it('does not let an unclosed head or a self-closed script swallow the page', () => {
+    expect(htmlToText('<head><title>t</title><p>body text</p>')).toBe('body text');
+    expect(htmlToText('<script src="x.js"/><p>after</p>')).toBe('after');
+  });
+
+  it('decodes entities and collapses whitespace within a line', () => {
+    expect(htmlToText('<p>  fish  &amp;\n\n chips&nbsp;&nbsp;&lt;3 &#233;t&eacute; snow&shy;melt </p>')).toBe('fish & chips <3 été snowmelt');
+  });
+
+  it('keeps line breaks inside pre', () => {
+    expect(htmlToText('<pre>line one\nline   two</pre>')).toBe('line one\nline two');
+  });
+
+  it('returns empty text for markup without visible text', () => {
+    expect(htmlToText('')).toBe('');
+    expect(htmlToText('<html><head><title>x</title></head><body><script>1</script></body></html>')).toBe('');
+  });
+
+  it('gives the same words as the text version of an article', () => {
+    const html = readFileSync(new URL('../../fixtures/io/article.html', import.meta.url), 'utf8');
+    const txt = readFileSync(new URL('../../fixtures/io/article.txt', import.meta.url), 'utf8');
+    const text = htmlToText(html);
+    expect(words(text)).toEqual(words(txt));
+    // Paragraph structure survives: the paragraphs are separated by blank lines.
+    expect(text.split('\n\n').length).toBeGreaterThanOrEqual(5);
+    expect(text).not.toMatch(/tracking|Subscribe|advertisement|map legend|Home/);
+  });
+});

@@ -1,0 +1,207 @@
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { isDedupeError } from '../../src/errors.js';
+import { overlapCandidates, resolveMaxDf, sortedHashSet } from '../../src/overlap/fingerprint-index.js';
+import { windowFor, winnow } from '../../src/overlap/winnow.js';
+import { shingleSequence } from '../../src/text/shingle.js';
+import { tokenize } from '../../src/text/tokenize.js';
+import { build, draw, plant, rng, vocabulary } from './helpers.js';
+
+const K = 5;
+const MIN_PASSAGE = 12;
+const W = windowFor(MIN_PASSAGE, K);
+
+function fingerprintsOf(text: string): Uint32Array {
+  const tok = tokenize(text);
+  return winnow(shingleSequence(tok.hashes, tok.count, K), W).hashes;
+}
+
+/** Reference: the same result with Maps and Sets. */
+function naiveCandidates(lists: readonly number[][], maxDf: number, shingles?: readonly number[][]) {
+  const docsOf = new Map<number, Set<number>>();
+  lists.forEach((fp, d) => fp.forEach((h) => (docsOf.get(h) ?? docsOf.set(h, new Set()).get(h)!).add(d)));
+  const holders = new Map<number, Set<number>>();
+  shingles?.forEach((sh, d) => sh.forEach((h) => (holders.get(h) ?? holders.set(h, new Set()).get(h)!).add(d)));
+  const shared = new Map<number, number>();
+  const boilerplate: [number, number][] = [];
+  for (const [h, set] of docsOf) {
+    const df = new Set([...set, ...(holders.get(h) ?? [])]).size;
+    if (df > maxDf) boilerplate.push([h, df]);
+    else {
+      const docs = [...set].sort((x, y) => x - y);
+      for (let x = 0; x < docs.length; x++)
+        for (let y = x + 1; y < docs.length; y++) {
+          const key = docs[x]! * lists.length + docs[y]!;
+          shared.set(key, (shared.get(key) ?? 0) + 1);
+        }
+    }
+  }
+  const pairs = [...shared.keys()].sort((x, y) => x - y);
+  boilerplate.sort((x, y) => x[0] - y[0]);
+  return {
+    pairs,
+    shared: pairs.map((p) => shared.get(p)!),
+    boilerplate: boilerplate.map((b) => b[0]),
+    boilerplateDf: boilerplate.map((b) => b[1]),
+  };
+}
+
+describe('overlapCandidates', () => {
+  test('a small hand-made index', () => {
+    const lists = [Uint32Array.of(1, 2, 3), Uint32Array.of(3, 2, 3), Uint32Array.of(3, 9), Uint32Array.of(9, 0xffffffff, 2)];
+    const got = overlapCandidates({ count: 4, fingerprints: (d) => lists[d]! }, 2);
+    // 3 is in docs 0, 1, 2: boilerplate; 2 is in 0, 1, 3; 9 in 2, 3.
+    expect([...got.boilerplate]).toEqual([2, 3]);
+    expect([...got.boilerplateDf]).toEqual([3, 3]);
+    expect([...got.pairs]).toEqual([2 * 4 + 3]);
+    expect([...got.shared]).toEqual([1]);
+    const wide = overlapCandidates({ count: 4, fingerprints: (d) => lists[d]! }, 3);
+    expect([...wide.pairs]).toEqual([0 * 4 + 1, 0 * 4 + 2, 0 * 4 + 3, 1 * 4 + 2, 1 * 4 + 3, 2 * 4 + 3]);
+    expect([...wide.shared]).toEqual([2, 1, 1, 1, 1, 1]);
+    expect(wide.boilerplate.length).toBe(0);
+  });
+
+  test('agrees with a Map-based reference on random fingerprint lists', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(fc.integer({ min: 0, max: 40 }), { maxLength: 30 }), { maxLength: 25 }),
+        fc.integer({ min: 2, max: 8 }),
+        (lists, maxDf) => {
+          const got = overlapCandidates({ count: lists.length, fingerprints: (d) => Uint32Array.from(lists[d]!) }, maxDf);
+          const want = naiveCandidates(lists, maxDf);
+          expect([...got.pairs]).toEqual(want.pairs);
+          expect([...got.shared]).toEqual(want.shared);
+          expect([...got.boilerplate]).toEqual(want.boilerplate);
+          expect([...got.boilerplateDf]).toEqual(want.boilerplateDf);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  test('with shingles, df counts every document holding the hash as a shingle', () => {
+    const lists = fc.array(fc.array(fc.integer({ min: 0, max: 40 }), { maxLength: 30 }), { minLength: 1, maxLength: 25 });
+    fc.assert(
+      fc.property(lists, lists, fc.integer({ min: 2, max: 8 }), (fps, extra, maxDf) => {
+        // Shingles are a superset of the fingerprints, as in real documents.
+        const shingles = fps.map((fp, d) => [...fp, ...(extra[d] ?? [])]);
+        const got = overlapCandidates(
+          {
+            count: fps.length,
+            fingerprints: (d) => Uint32Array.from(fps[d]!),
+            shingles: (d) => Uint32Array.from(shingles[d]!),
+          },
+          maxDf,
+        );
+        const want = naiveCandidates(fps, maxDf, shingles);
+        expect([...got.pairs]).toEqual(want.pairs);
+        expect([...got.shared]).toEqual(want.shared);
+        expect([...got.boilerplate]).toEqual(want.boilerplate);
+        expect([...got.boilerplateDf]).toEqual(want.boilerplateDf);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  test('empty corpus and documents without fingerprints', () => {
+    expect(overlapCandidates({ count: 0, fingerprints: () => new Uint32Array(0) }, 10).pairs.length).toBe(0);
+    expect(overlapCandidates({ count: 3, fingerprints: () => new Uint32Array(0) }, 10).pairs.length).toBe(0);
+  });
+
+  test('a footer shared by 32 articles is boilerplate under the default maxDf; a quote in 3 of them is content', () => {
+    const rand = rng(42);
+    const vocab = vocabulary(rand, 300, '');
+    const footerWords = draw(rand, vocabulary(rand, 50, 'f'), 25);
+    const quote = draw(rand, vocabulary(rand, 50, 'q'), 30);
+    // Each body ends with its own word: two bodies ending with the same word share a run of
+    // 26 tokens, one of content and 25 of footer: a true candidate, for alignment to settle.
+    const lastWords = vocabulary(rand, 32, 'z');
+    const texts: string[] = [];
+    for (let d = 0; d < 32; d++) {
+      let body = draw(rand, vocab, 100 + Math.floor(rand() * 200));
+      if (d === 4 || d === 17 || d === 30) body = plant(body, quote, Math.floor(rand() * body.length));
+      texts.push(build(rand, [...body, lastWords[d]!, ...footerWords]).text);
+    }
+    const maxDf = resolveMaxDf(undefined, texts.length);
+    expect(maxDf).toBeLessThan(32);
+    const toks = texts.map((t) => tokenize(t));
+    const shingles = toks.map((t) => shingleSequence(t.hashes, t.count, K));
+    const fps = shingles.map((s) => winnow(s, W).hashes);
+    const got = overlapCandidates(
+      { count: texts.length, fingerprints: (d) => fps[d]!, shingles: (d) => shingles[d]! },
+      maxDf,
+    );
+    expect([...got.pairs]).toEqual([4 * 32 + 17, 4 * 32 + 30, 17 * 32 + 30]);
+    expect([...got.shared].every((n) => n >= 2)).toBe(true);
+
+    // The footer's fingerprints (the minima of its own windows) are all boilerplate, with df 32;
+    // and nothing else is.
+    const footer = tokenize(footerWords.join(' '));
+    const footerShingles = shingleSequence(footer.hashes, footer.count, K);
+    const footerFps = winnow(footerShingles, W).hashes;
+    const isBoilerplate = sortedHashSet(got.boilerplate);
+    for (const h of footerFps) expect(isBoilerplate(h)).toBe(true);
+    expect(got.boilerplate.length).toBeGreaterThan(0);
+    for (const h of got.boilerplate) expect(footerShingles.includes(h)).toBe(true);
+    expect([...got.boilerplateDf].every((df) => df === 32)).toBe(true);
+
+    // Without the shingles, df only counts the documents where a hash was selected: the footer's
+    // edge shingles are selected in some documents only, and may pair them (here they do).
+    const sampled = overlapCandidates({ count: texts.length, fingerprints: (d) => fps[d]! }, maxDf);
+    expect(sampled.pairs.length).toBeGreaterThanOrEqual(3);
+    expect(sampled.boilerplate.length).toBeLessThanOrEqual(got.boilerplate.length);
+  });
+
+  test('on a 5-document corpus a quote shared by 3 documents is content', () => {
+    const rand = rng(7);
+    const vocab = vocabulary(rand, 300, '');
+    const quote = draw(rand, vocabulary(rand, 50, 'q'), 20);
+    const texts = [0, 1, 2, 3, 4].map((d) => {
+      const body = draw(rand, vocab, 150);
+      return build(rand, d < 3 ? plant(body, quote, 40 + d * 20) : body).text;
+    });
+    const fps = texts.map(fingerprintsOf);
+    const got = overlapCandidates({ count: 5, fingerprints: (d) => fps[d]! }, resolveMaxDf(undefined, 5));
+    expect([...got.pairs]).toEqual([0 * 5 + 1, 0 * 5 + 2, 1 * 5 + 2]);
+    expect(got.boilerplate.length).toBe(0);
+    for (const s of got.shared) expect(s).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe('resolveMaxDf', () => {
+  test('default: max(10, ceil(sqrt(n)))', () => {
+    expect(resolveMaxDf(undefined, 0)).toBe(10);
+    expect(resolveMaxDf(undefined, 5)).toBe(10);
+    expect(resolveMaxDf(undefined, 30)).toBe(10);
+    expect(resolveMaxDf(undefined, 10_000)).toBe(100);
+    expect(resolveMaxDf(undefined, 1_000_000)).toBe(1000);
+  });
+
+  test('a count is used as is; a fraction is taken of the corpus, at least 2', () => {
+    expect(resolveMaxDf(25, 1000)).toBe(25);
+    expect(resolveMaxDf(2, 3)).toBe(2);
+    expect(resolveMaxDf(0.05, 1000)).toBe(50);
+    expect(resolveMaxDf(0.001, 100)).toBe(2);
+  });
+
+  test('anything else is a usage error', () => {
+    for (const bad of [0, 1, 1.5, -3, Number.NaN, Number.POSITIVE_INFINITY]) {
+      let caught: unknown;
+      try {
+        resolveMaxDf(bad, 100);
+      } catch (error) {
+        caught = error;
+      }
+      expect(isDedupeError(caught) && caught.code === 'E_USAGE').toBe(true);
+    }
+  });
+});
+
+describe('sortedHashSet', () => {
+  test('finds exactly the members', () => {
+    const has = sortedHashSet(Uint32Array.of(3, 10, 0xfffffffe));
+    expect([3, 10, 0xfffffffe].every(has)).toBe(true);
+    expect([0, 4, 11, 0xffffffff].some(has)).toBe(false);
+    expect(sortedHashSet(new Uint32Array(0))(0)).toBe(false);
+  });
+});
