@@ -65,7 +65,7 @@ export function candidatePairs(sigs: SignatureMatrix, params: BandParams): Float
           const rep = words[2 * runStart]!;
           for (let x = runStart + 1; x < i; x++) {
             push(rep, words[2 * x]!);
-            if (x + 1 < i) push(words[2 * x]!, words[2 * x + 1]!);
+            if (x + 1 < i) push(words[2 * x]!, words[2 * (x + 1)]!);
           }
         }
       }

@@ -29,7 +29,7 @@ import path from 'node:path';
 import type { DocFormat } from '../types.js';
 import { joinDisplayPath, toDisplayPath } from './display-path.js';
 import { formatOfName } from './formats.js';
-import type { InputStats } from './input-stats.js';
+import { countSkip, type InputStats } from './input-stats.js';
 import { createPathFilter, type PathFilter } from './path-filter.js';
 import { describeFsError, inputWarning, type InputWarning } from './warnings.js';
 
@@ -125,7 +125,7 @@ export async function* discoverInputs(
       yield* walk({ t: 'dir', abs, rel: '', key, chain: undefined }, display, filter, stats, seenFiles, seenDirs);
     } else if (st.isFile() || st.isFIFO()) {
       if (seenFiles.has(key)) {
-        stats.skippedDuplicate++;
+        countSkip(stats, 'duplicate', display);
         continue;
       }
       seenFiles.add(key);
@@ -153,7 +153,7 @@ async function* walk(
     }
     if (item.t === 'file') {
       if (seenFiles.has(item.key)) {
-        stats.skippedDuplicate++;
+        countSkip(stats, 'duplicate', item.file.path);
         continue;
       }
       seenFiles.add(item.key);
@@ -166,7 +166,7 @@ async function* walk(
       continue;
     }
     if (seenDirs.has(item.key)) {
-      stats.skippedDuplicate++;
+      countSkip(stats, 'duplicate', display);
       continue;
     }
     seenDirs.add(item.key);
@@ -213,13 +213,13 @@ async function listChildren(
   const candidates: Candidate[] = [];
   for (const entry of entries) {
     const name = entry.name;
+    const rel = dir.rel === '' ? name : `${dir.rel}/${name}`;
     if (name.startsWith('.') || name === 'node_modules') {
-      stats.skippedHidden++;
+      countSkip(stats, 'hidden', joinDisplayPath(rootDisplay, rel));
       continue;
     }
-    const rel = dir.rel === '' ? name : `${dir.rel}/${name}`;
     if (filter.excludes(rel)) {
-      stats.skippedExcluded++;
+      countSkip(stats, 'excluded', joinDisplayPath(rootDisplay, rel));
       continue;
     }
     const abs = path.join(dir.abs, name);
@@ -230,9 +230,9 @@ async function listChildren(
     } else if (entry.isFile()) {
       const format = formatOfName(name);
       if (format === undefined) {
-        stats.skippedUnknownExtension++;
+        countSkip(stats, 'unknown-extension', joinDisplayPath(rootDisplay, rel));
       } else if (!filter.acceptsFile(rel)) {
-        stats.skippedExcluded++;
+        countSkip(stats, 'excluded', joinDisplayPath(rootDisplay, rel));
       } else {
         candidates.push({ name, abs, rel, format, link: false });
       }
@@ -259,9 +259,9 @@ async function listChildren(
         items.push({ t: 'dir', abs: c.abs, rel: c.rel, key, chain });
       } else if (st.isFile()) {
         if (c.format === undefined) {
-          stats.skippedUnknownExtension++;
+          countSkip(stats, 'unknown-extension', display);
         } else if (c.link && !filter.acceptsFile(c.rel)) {
-          stats.skippedExcluded++;
+          countSkip(stats, 'excluded', display);
         } else {
           const file: DiscoveredFile = {
             kind: 'file', abs: c.abs, path: display, format: c.format, size: Number(st.size), regular: true, named: false,

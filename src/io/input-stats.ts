@@ -18,6 +18,33 @@ export interface InputStats {
   skippedExcluded: number;
   /** Files and directories reached a second time (overlapping arguments, links) and skipped. */
   skippedDuplicate: number;
+  /**
+   * Told about each entry counted in one of the `skipped*` counters (for `--verbose`), with its
+   * display path. Optional; called synchronously during discovery.
+   */
+  onSkipped?: (path: string, reason: SkipReason) => void;
+}
+
+/** Why discovery passed over an entry silently (each reason has a `skipped*` counter). */
+export type SkipReason = 'hidden' | 'unknown-extension' | 'excluded' | 'duplicate';
+
+const COUNTER: Readonly<Record<SkipReason, 'skippedHidden' | 'skippedUnknownExtension' | 'skippedExcluded' | 'skippedDuplicate'>> = {
+  hidden: 'skippedHidden',
+  'unknown-extension': 'skippedUnknownExtension',
+  excluded: 'skippedExcluded',
+  duplicate: 'skippedDuplicate',
+};
+
+/**
+ * Count one silently skipped entry and tell `stats.onSkipped`, if set.
+ *
+ * @param stats the counters
+ * @param reason why it was skipped
+ * @param path its display path
+ */
+export function countSkip(stats: InputStats, reason: SkipReason, path: string): void {
+  stats[COUNTER[reason]]++;
+  stats.onSkipped?.(path, reason);
 }
 
 /**

@@ -82,6 +82,20 @@ export const CLIENT_SCRIPT = String.raw`
 
   /* ---------- clusters and groups ---------- */
 
+  /* Appends items to parent, 'step' at a time behind a "Show more" button (the lists can be long). */
+  function more(parent, items, make, step) {
+    var shown = 0;
+    var btn = h('button', { class: 'btn more', type: 'button', onclick: next });
+    function next() {
+      items.slice(shown, shown + step).forEach(function (x) { parent.appendChild(make(x)); });
+      shown = Math.min(items.length, shown + step);
+      btn.textContent = 'Show ' + num(Math.min(step, items.length - shown)) + ' more (' + num(items.length - shown) + ' left)';
+      btn.hidden = shown >= items.length;
+    }
+    next();
+    return btn;
+  }
+
   function section(title, count) {
     var s = h('section');
     s.appendChild(h('h2', null, [title, count === undefined ? null : h('span', { class: 'count', text: count })]));
@@ -100,14 +114,14 @@ export const CLIENT_SCRIPT = String.raw`
     var s = section('Duplicate clusters', plural(D.clusters.length, 'cluster'));
     if (D.clusters.length === 0) { s.appendChild(h('p', { class: 'empty', text: 'No duplicate clusters.' })); return; }
     var grid = h('div', { class: 'cards' });
-    D.clusters.forEach(function (c) {
+    var btn = more(grid, D.clusters, function (c) {
       var derived = new Set(c.derived_docs);
       var ordered = [c.keep_doc].concat(c.member_docs.filter(function (m) { return m !== c.keep_doc; }));
       var ul = h('ul', { class: 'members' });
       ordered.forEach(function (m) {
         var role = m === c.keep_doc ? badge('keep') : derived.has(m) ? badge('derived') : badge('dup', 'copy');
         var sim;
-        if (m === c.keep_doc) sim = h('span', { class: 'meta', text: 'kept' });
+        if (m === c.keep_doc) sim = h('span', { class: 'meta', text: 'suggested to keep' });
         else {
           var pi = between(m, c.keep_doc);
           if (pi === undefined) sim = h('span', { class: 'meta', text: 'linked through another member' });
@@ -124,12 +138,13 @@ export const CLIENT_SCRIPT = String.raw`
           sim,
         ]));
       });
-      grid.appendChild(h('article', { class: 'card' }, [
+      return h('article', { class: 'card' }, [
         h('div', { class: 'card-head' }, [h('span', { class: 'title', text: 'Cluster ' + c.id }), badge(c.kind), h('span', { class: 'sub', text: plural(c.size, 'document') })]),
         ul,
-      ]));
-    });
+      ]);
+    }, 24);
     s.appendChild(grid);
+    s.appendChild(btn);
   }
 
   function renderGroups() {
@@ -137,13 +152,14 @@ export const CLIENT_SCRIPT = String.raw`
     var s = section('Overlap groups', plural(D.groups.length, 'group'));
     if (D.groups.length === 0) { s.appendChild(h('p', { class: 'empty', text: 'No documents share passages.' })); return; }
     var grid = h('div', { class: 'cards' });
-    D.groups.forEach(function (g) {
-      grid.appendChild(h('article', { class: 'card' }, [
+    var btn = more(grid, D.groups, function (g) {
+      return h('article', { class: 'card' }, [
         h('div', { class: 'card-head' }, [h('span', { class: 'title', text: 'Group ' + g.id }), h('span', { class: 'sub', text: plural(g.size, 'document') + ' connected by shared passages' })]),
         h('div', { class: 'chips' }, g.member_docs.map(function (m) { return docButton(m, 'chip'); })),
-      ]));
-    });
+      ]);
+    }, 24);
     s.appendChild(grid);
+    s.appendChild(btn);
   }
 
   function renderBoilerplate() {
@@ -322,7 +338,11 @@ export const CLIENT_SCRIPT = String.raw`
     return x + ' shares ' + plural(ps.length, 'passage') + ' (' + plural(w, 'word') + ', ' + pct(cx) + ' of it) with ' + y + ' (' + pct(cy) + ' of that).';
   }
 
-  function fig(label, value) { return h('span', null, [label + ' ', h('b', { text: value })]); }
+  function fig(label, parts) {
+    return h('span', { class: 'fig' }, [h('span', { class: 'fig-l', text: label }), parts.map(function (x, k) {
+      return k % 2 === 0 ? h('span', { class: 'muted', text: x }) : h('b', { text: x });
+    })]);
+  }
 
   function pane(side, doc, p) {
     var d = docs[doc] || {};
@@ -353,8 +373,11 @@ export const CLIENT_SCRIPT = String.raw`
     var prev = h('button', { class: 'btn', type: 'button', text: '‹', title: 'Previous passage (p)', onclick: function () { step(-1); } });
     var next = h('button', { class: 'btn', type: 'button', text: '›', title: 'Next passage (n)', onclick: function () { step(1); } });
     view.count = count; view.prev = prev; view.next = next;
-    var figs = [fig('Jaccard', pct(p.jaccard)), fig('containment A in B', pct(p.containment.a_in_b)), fig('B in A', pct(p.containment.b_in_a))];
-    if (p.coverage) figs.push(fig('coverage A', pct(p.coverage.a_in_b)), fig('B', pct(p.coverage.b_in_a)));
+    var figs = [
+      fig('Jaccard', ['', pct(p.jaccard)]),
+      fig('Containment', ['A in B ', pct(p.containment.a_in_b), ' · B in A ', pct(p.containment.b_in_a)]),
+    ];
+    if (p.coverage) figs.push(fig('Coverage', ['A ', pct(p.coverage.a_in_b), ' · B ', pct(p.coverage.b_in_a)]));
     var top = h('div', { class: 'viewer-bar' }, [
       h('button', { class: 'btn', type: 'button', text: '← Pairs', title: 'Back to the list (Esc)', onclick: closeLink }),
       h('div', { class: 'viewer-title' }, [badge(p.kind), 'Pair ' + num(i + 1) + ' of ' + num(pairs.length)]),

@@ -42,6 +42,11 @@ button { font: inherit; color: inherit; }
 .stat-n { font-size: 26px; font-weight: 650; line-height: 1.15; }
 .stat-l { color: var(--muted); font-size: 13px; }
 .stat-note { color: var(--faint); font-size: 12px; }
+#stat-clusters .stat-n, #stat-redundant .stat-n { color: var(--dup); }
+#stat-overlapping .stat-n, #stat-groups .stat-n { color: var(--ovl); }
+.stat-n.zero, #stat-clusters .stat-n.zero, #stat-redundant .stat-n.zero, #stat-overlapping .stat-n.zero, #stat-groups .stat-n.zero { color: var(--faint); }
+.lede { color: var(--muted); margin: -10px 0 16px; font-size: 13.5px; }
+.btn.more { margin-top: 10px; }
 .params { margin-top: 14px; font-size: 13px; color: var(--muted); }
 .params summary { cursor: pointer; user-select: none; width: max-content; }
 .params dl { display: grid; grid-template-columns: repeat(auto-fill, minmax(170px, 1fr)); gap: 6px 18px; margin: 10px 0 0; }
@@ -115,6 +120,8 @@ tr.pair-row:focus-visible { outline: none; }
 .viewer-title { display: flex; align-items: center; gap: 8px; font-weight: 600; min-width: 0; }
 .viewer-figs { display: flex; flex-wrap: wrap; gap: 4px 14px; font-size: 13px; color: var(--muted); }
 .viewer-figs b { color: var(--fg); font-weight: 600; }
+.fig + .fig { border-left: 1px solid var(--border); padding-left: 14px; }
+.fig-l { color: var(--faint); font-size: 11px; font-weight: 600; text-transform: uppercase; letter-spacing: .04em; margin-right: 6px; }
 .viewer-sentence { flex-basis: 100%; font-size: 13px; color: var(--muted); margin: 0; }
 .pnav { display: flex; align-items: center; gap: 6px; margin-left: auto; font-size: 13px; color: var(--muted); }
 .panes { flex: 1; min-height: 0; display: grid; grid-template-columns: 1fr 1fr; gap: 12px; padding: 12px 18px 18px; }

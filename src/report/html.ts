@@ -139,7 +139,7 @@ function summaryHtml(r: DedupeResult): string {
   const s = r.stats;
   const overlapping = r.pairs.filter((p) => p.kind !== 'duplicate').length;
   const card = (n: number, label: string, id: string, note = ''): string =>
-    `<div class="stat" id="stat-${id}"><div class="stat-n">${thousands(n)}</div>` +
+    `<div class="stat" id="stat-${id}"><div class="stat-n${n === 0 ? ' zero' : ''}">${thousands(n)}</div>` +
     `<div class="stat-l">${escapeHtml(label)}</div>${note ? `<div class="stat-note">${escapeHtml(note)}</div>` : ''}</div>`;
   const cards = [
     card(s.documents, s.documents === 1 ? 'document' : 'documents', 'documents', s.empty > 0 ? `${s.empty} empty` : ''),
@@ -149,6 +149,18 @@ function summaryHtml(r: DedupeResult): string {
     card(r.groups.length, r.groups.length === 1 ? 'overlap group' : 'overlap groups', 'groups'),
   ];
   return `<div class="stats">${cards.join('')}</div>`;
+}
+
+/** One line on how the run compared documents. */
+function ledeHtml(r: DedupeResult): string {
+  const o = r.options;
+  const parts = [
+    `duplicates: Jaccard ≥ ${o.threshold} of ${o.shingleSize}-${o.unit === 'word' ? 'word' : 'character'} shingles`,
+    `MinHash ${o.numPerm} × LSH ${o.bands} bands of ${o.rows}`,
+    o.overlap ? `shared passages of ≥ ${o.minPassage} words; contained at ≥ ${Math.round(o.containment * 100)}% coverage` : 'overlap detection off',
+    `keep the ${o.keep}`,
+  ];
+  return `<p class="lede">${escapeHtml(parts.join(' · '))}</p>`;
 }
 
 /** The static params list, inside a closed <details>. */
@@ -179,6 +191,7 @@ export function writeHtml(r: DedupeResult, write: (chunk: string) => void): void
   write(
     '<header class="page-head"><div class="wrap">' +
       '<h1><span class="logo" aria-hidden="true">≈</span> dedupe report</h1>' +
+      ledeHtml(r) +
       summaryHtml(r) +
       paramsHtml(r) +
       '</div></header>\n' +

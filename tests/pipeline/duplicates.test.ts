@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import { findDuplicates } from '../../src/dedupe.js';
+import { readInputs } from '../../src/io/read-inputs.js';
+import type { SourceDoc } from '../../src/types.js';
+import { doc, editWords, fixtureDocs, root, seeds, text } from './helpers.js';
+import { mkdtempSync, writeFileSync, copyFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+const ids = (r: ReturnType<typeof findDuplicates>, members: readonly number[]): string[] =>
+  members.map((m) => path.basename(r.documents[m]!.id));
+
+describe('duplicates on the seed corpus', () => {
+  const r = findDuplicates(seeds());
+
+  it('finds exactly one duplicate cluster, {000, 001}, with Jaccard ≈ 0.96', () => {
+    expect(r.clusters).toHaveLength(1);
+    const c = r.clusters[0]!;
+    expect(ids(r, c.members)).toEqual(['000_8e656ef614cc4b96.txt', '001_642219283869cf8a.txt']);
+    expect(c.derived).toEqual([]);
+    const dup = r.pairs.filter((p) => p.kind === 'duplicate');
+    expect(dup).toHaveLength(1);
+    expect(dup[0]!.jaccard).toBeGreaterThan(0.95);
+    expect(dup[0]!.jaccard).toBeLessThan(0.97);
+  });
+
+  it('keeps the longest copy by default, the first or shortest when asked', () => {
+    const longest = r.documents[r.clusters[0]!.keep]!;
+    expect(longest.chars).toBe(Math.max(r.documents[0]!.chars, r.documents[1]!.chars));
+    const first = findDuplicates(seeds(), { keep: 'first', overlap: false });
+    expect(first.clusters[0]!.keep).toBe(0);
+    const shortest = findDuplicates(seeds(), { keep: 'shortest', overlap: false });
+    expect(shortest.documents[shortest.clusters[0]!.keep]!.chars).toBe(Math.min(r.documents[0]!.chars, r.documents[1]!.chars));
+  });
+
+  it('reports only verified pairs: every duplicate pair is at or above the threshold by exact Jaccard', () => {
+    const loose = findDuplicates(seeds(), { threshold: 0.3, overlap: false });
+    for (const p of loose.pairs) expect(p.jaccard).toBeGreaterThanOrEqual(0.3);
+  });
+
+  it('does not cluster different articles about the same event (002, 003, 004)', () => {
+    const clustered = new Set(r.clusters.flatMap((c) => c.members));
+    for (const i of [2, 3, 4]) expect(clustered.has(i)).toBe(false);
+  });
+});
+
+describe('copies a user would call duplicates', () => {
+  const base = text('fixtures/seeds/002_93d5165a94d3fa71.txt');
+  const other = text('fixtures/seeds/004_866d47ab6ad8327c.txt');
+
+  it('finds a copy with ~2% and ~3% of words edited, not one with 50%', () => {
+    const r = findDuplicates(
+      [doc('orig', base), doc('edit2', editWords(base, 0.02, 1)), doc('edit3', editWords(base, 0.03, 2)), doc('edit50', editWords(base, 0.5, 3))],
+      { overlap: false },
+    );
+    expect(r.clusters).toHaveLength(1);
+    expect(ids(r, r.clusters[0]!.members)).toEqual(['orig', 'edit2', 'edit3']);
+  });
+
+  it('finds a copy with another site header and footer', () => {
+    const copy = `Daily Herald — Home | World | Politics | Sport\nShare this article\n\n${base}\n\nRelated stories: Markets rally as oil falls. Subscribe to our newsletter. © 2021 Daily Herald. All rights reserved.`;
+    const r = findDuplicates([doc('orig', base), doc('copy', copy), doc('other', other)]);
+    expect(r.clusters).toHaveLength(1);
+    expect(ids(r, r.clusters[0]!.members)).toEqual(['orig', 'copy']);
+    expect(r.pairs.find((p) => p.kind === 'duplicate')!.jaccard).toBeGreaterThan(0.8);
+  });
+
+  it('clusters the same article given as .txt, .html and a .jsonl record', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'dedupe-formats-'));
+    copyFileSync(path.join(root, 'fixtures/io/article.txt'), path.join(dir, 'a.txt'));
+    copyFileSync(path.join(root, 'fixtures/io/article.html'), path.join(dir, 'b.html'));
+    writeFileSync(
+      path.join(dir, 'c.jsonl'),
+      `${JSON.stringify({ id: 'x', text: 'An unrelated short note about the weather in Oslo, which was cold and grey all week long.' })}\n` +
+        `${JSON.stringify({ id: 'art', text: text('fixtures/io/article.txt') })}\n`,
+    );
+    const docs: SourceDoc[] = [];
+    const opts = { include: [], exclude: [], textField: 'text', idField: 'id', stdinFormat: 'text' as const, maxDocBytes: 1e8, strict: false, cwd: dir };
+    for await (const d of readInputs(['.'], opts, () => {})) docs.push(d);
+    expect(docs.map((d) => d.id)).toEqual(['a.txt', 'b.html', 'c.jsonl#x', 'c.jsonl#art']);
+    const r = findDuplicates(docs);
+    expect(r.clusters).toHaveLength(1);
+    expect(r.clusters[0]!.members.map((m) => docs[m]!.id)).toEqual(['a.txt', 'b.html', 'c.jsonl#art']);
+  });
+});
+
+describe('any script', () => {
+  const langs = ['ru', 'ur', 'ar', 'zh'];
+  for (const lang of langs) {
+    it(`finds ${lang} near-copies and keeps different ${lang} texts apart`, () => {
+      const [a, b] = [text(`fixtures/multilingual/${lang}-a.txt`), text(`fixtures/multilingual/${lang}-b.txt`)];
+      // Chinese has no spaces: edit characters instead of space-separated words.
+      const edit = (s: string): string =>
+        lang === 'zh' ? s.replace('市长', '官员').replace('专家', '学者') : editWords(s, 0.02, 11);
+      const docs = [doc('a', a), doc('b', b), doc('a-copy', `${edit(a)}\n\n${lang === 'zh' ? '责任编辑：王明' : 'Source: agency'}`)];
+      const r = findDuplicates(docs);
+      expect(r.clusters).toHaveLength(1);
+      expect(ids(r, r.clusters[0]!.members)).toEqual(['a', 'a-copy']);
+      expect(r.pairs.filter((p) => p.kind === 'duplicate')).toHaveLength(1);
+      expect(r.pairs.some((p) => (p.a === 0 && p.b === 1) || (p.a === 1 && p.b === 0))).toBe(false);
+    });
+  }
+});
+
+describe('degenerate documents', () => {
+  it('reports empty and word-less documents without clustering them together', () => {
+    const r = findDuplicates([doc('e1', ''), doc('e2', ''), doc('p', '!!! ---'), doc('w1', 'word'), doc('w2', 'word'), doc('s', text('fixtures/seeds/004_866d47ab6ad8327c.txt'))]);
+    expect(r.stats.empty).toBe(3);
+    const clustered = r.clusters.flatMap((c) => c.members);
+    expect(clustered).not.toContain(0);
+    expect(clustered).not.toContain(1);
+    expect(clustered).not.toContain(2);
+    // two one-word documents are identical texts: a duplicate pair (Jaccard 1 over their single shingle)
+    expect(r.clusters.map((c) => c.members)).toEqual([[3, 4]]);
+  });
+
+  it('fingerprints a document shorter than a shingle on what it has', () => {
+    const r = findDuplicates([doc('a', 'three short words'), doc('b', 'Three short words!'), doc('c', 'three other words')], { overlap: false });
+    expect(r.clusters.map((c) => c.members)).toEqual([[0, 1]]);
+    expect(r.documents[0]!.shingles).toBe(1);
+  });
+});
+
+describe('determinism', () => {
+  it('gives the same result for the same inputs, and the seed changes only signatures, not verified pairs', () => {
+    const a = findDuplicates(fixtureDocs('fixtures/seeds'));
+    const b = findDuplicates(fixtureDocs('fixtures/seeds'));
+    const strip = (r: typeof a) => JSON.stringify({ ...r, stats: { ...r.stats, timings: {} }, text: undefined });
+    expect(strip(a)).toBe(strip(b));
+    const c = findDuplicates(fixtureDocs('fixtures/seeds'), { seed: 12345 });
+    expect(c.pairs.map((p) => [p.a, p.b, p.kind, p.jaccard])).toEqual(a.pairs.map((p) => [p.a, p.b, p.kind, p.jaccard]));
+  });
+});

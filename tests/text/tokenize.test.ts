@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { tokenize } from '../../src/text/tokenize.js';
+import { hashToken } from '../../src/text/hash.js';
+import { normalizeToken, normalizeText } from '../../src/text/normalize.js';
+
+/** The raw token strings, by their offsets. */
+const words = (text: string): string[] => {
+  const t = tokenize(text);
+  return Array.from({ length: t.count }, (_, i) => text.slice(t.starts[i], t.ends[i]));
+};
+const norm = (text: string): string => normalizeText(text, tokenize(text));
+
+describe('tokenize', () => {
+  it('keeps words of any script whole', () => {
+    expect(words('Mevlüt Çavuşoğlu visited São Paulo.')).toEqual(['Mevlüt', 'Çavuşoğlu', 'visited', 'São', 'Paulo']);
+    expect(words('Привет, мир! Ёлка.')).toEqual(['Привет', 'мир', 'Ёлка']);
+    expect(words('پاکستان کے وزیر اعظم')).toEqual(['پاکستان', 'کے', 'وزیر', 'اعظم']);
+    expect(words('أعلنت وزارة التربية')).toEqual(['أعلنت', 'وزارة', 'التربية']);
+    expect(words('नमस्ते दुनिया')).toEqual(['नमस्ते', 'दुनिया']); // combining marks stay in the word
+  });
+
+  it('makes one token per character in scripts written without spaces', () => {
+    expect(words('上海市政府')).toEqual(['上', '海', '市', '政', '府']);
+    expect(words('日本語のテキスト')).toHaveLength(8);
+    expect(words('ภาษาไทย')).toHaveLength(7);
+  });
+
+  it('drops punctuation and folds case, width, quotes and composed forms', () => {
+    expect(norm('Don’t STOP—“now”!')).toBe("dont stop now");
+    expect(norm("Don't stop - \"now\"")).toBe('dont stop now');
+    expect(norm('ＨＥＬＬＯ ﬁne')).toBe('hello fine');
+    expect(norm('e\u0301te\u0301')).toBe(norm('été'));
+    expect(norm('Straße ΟΔΟΣ')).toBe('strasse οδοσ');
+  });
+
+  it('hashes a word the same on the ASCII fast path and the Unicode slow path', () => {
+    const t = tokenize('Hello hello HELLO héllo');
+    expect(t.hashes[0]).toBe(hashToken('hello'));
+    expect(t.hashes[1]).toBe(t.hashes[0]);
+    expect(t.hashes[2]).toBe(t.hashes[0]);
+    expect(t.hashes[3]).toBe(hashToken(normalizeToken('héllo')));
+    expect(t.hashes[3]).not.toBe(t.hashes[0]);
+  });
+
+  it('keeps each token at its character offsets in the original text', () => {
+    const text = '  «Çavuşoğlu»\tsaid: 𝒜lpha 上海 — done ';
+    const t = tokenize(text);
+    for (let i = 0; i < t.count; i++) {
+      expect(t.starts[i]).toBeLessThan(t.ends[i]!);
+      expect(/^[\p{L}\p{M}\p{N}'’]+$/u.test(text.slice(t.starts[i], t.ends[i]))).toBe(true);
+    }
+    expect(words(text)).toEqual(['Çavuşoğlu', 'said', '𝒜lpha', '上', '海', 'done']);
+  });
+
+  it('applies stop words and stemming when asked', () => {
+    const plain = tokenize('the running dogs');
+    const filtered = tokenize('the running dogs', { stopwords: new Set(['the']), stem: (w) => w.replace(/(ning|s)$/, '') });
+    expect(plain.count).toBe(3);
+    expect(filtered.count).toBe(2);
+    expect(filtered.hashes[0]).toBe(hashToken('run'));
+    expect(filtered.hashes[1]).toBe(hashToken('dog'));
+  });
+
+  it('returns no tokens for empty, blank and punctuation-only text', () => {
+    for (const s of ['', '   \n\t', '!!! ... ---', '\ud800']) expect(tokenize(s).count).toBe(0);
+  });
+});
