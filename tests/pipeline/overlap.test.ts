@@ -1,0 +1,160 @@
+import { describe, expect, it } from 'vitest';
+import { findDuplicates, type DedupeResult } from '../../src/dedupe.js';
+import { tokenize } from '../../src/text/tokenize.js';
+import { normalizeText } from '../../src/text/normalize.js';
+import type { SourceDoc } from '../../src/types.js';
+import { doc, editWords, fixtureDocs, randomArticle, seeds, text, vocabulary } from './helpers.js';
+
+const norm = (s: string): string => normalizeText(s, tokenize(s));
+const name = (r: DedupeResult, i: number): string => r.documents[i]!.id.replace(/^.*\//, '').slice(0, 3);
+const pairKey = (r: DedupeResult, a: number, b: number): string => [name(r, a), name(r, b)].sort().join('-');
+
+/** Every passage's offsets, applied to the original texts, give the passage's words. */
+function checkPassages(docs: readonly SourceDoc[], r: DedupeResult): number {
+  let checked = 0;
+  for (const p of r.pairs) {
+    for (const ps of p.passages ?? []) {
+      const ta = docs[p.a]!.text;
+      const tb = docs[p.b]!.text;
+      expect(ps.a.start).toBeLessThan(ps.a.end);
+      expect(ps.a.end).toBeLessThanOrEqual(ta.length);
+      expect(ps.b.end).toBeLessThanOrEqual(tb.length);
+      const sliceA = ta.slice(ps.a.start, ps.a.end);
+      expect(sliceA).toBe(ps.text);
+      expect(tokenize(sliceA).count).toBe(ps.words);
+      // Without bridged gaps both sides hold exactly the same normalized words.
+      if ((ps.gaps ?? 0) === 0) expect(norm(tb.slice(ps.b.start, ps.b.end))).toBe(norm(sliceA));
+      checked++;
+    }
+  }
+  return checked;
+}
+
+describe('overlap on the seed corpus', () => {
+  const docs = seeds();
+  const r = findDuplicates(docs);
+  const overlaps = r.pairs.filter((p) => p.kind !== 'duplicate');
+  const keys = overlaps.map((p) => pairKey(r, p.a, p.b));
+
+  it('finds 003 overlapping 000, 001 and 002, with the quoted sentences', () => {
+    expect(keys).toEqual(expect.arrayContaining(['000-003', '001-003', '002-003']));
+    const with001 = overlaps.find((p) => pairKey(r, p.a, p.b) === '001-003')!;
+    expect(with001.kind).toBe('overlap');
+    expect(with001.passages!.some((ps) => /insistence of the criminal leaders of the Zionist regime/i.test(ps.text))).toBe(true);
+    const with002 = overlaps.find((p) => pairKey(r, p.a, p.b) === '002-003')!;
+    expect(with002.passages!.some((ps) => /prevent the Zionist enemy from continuing its brutal crimes/.test(ps.text))).toBe(true);
+    // 003 is only ~5% similar to 001 as a whole, yet ~15-25% of it is in shared passages
+    expect(with001.jaccard).toBeLessThan(0.1);
+    const cover003 = with001.a === 3 ? with001.coverage!.aInB : with001.coverage!.bInA;
+    expect(cover003).toBeGreaterThan(0.12);
+    expect(cover003).toBeLessThan(0.3);
+  });
+
+  it('finds nothing shared between 004 and the others', () => {
+    expect(overlaps.filter((p) => p.a === 4 || p.b === 4)).toEqual([]);
+  });
+
+  it('leaves the duplicate clusters exactly as they were without overlap detection', () => {
+    const plain = findDuplicates(seeds(), { overlap: false });
+    expect(r.clusters.map((c) => c.members)).toEqual(plain.clusters.map((c) => c.members));
+  });
+
+  it('groups the documents that share passages', () => {
+    const g = r.groups.find((x) => x.members.includes(3))!;
+    expect(g.members).toEqual(expect.arrayContaining([0, 1, 2, 3]));
+    expect(g.members).not.toContain(4);
+  });
+});
+
+describe('passage offsets', () => {
+  it('point at the passage words in both original texts, on every fixture', () => {
+    let total = 0;
+    for (const dir of ['fixtures/seeds', 'fixtures/multilingual', 'fixtures/io']) {
+      const docs = fixtureDocs(dir);
+      // add an edited copy and an excerpt of each document, so every folder has passages
+      const extra = docs.flatMap((d, i) => [doc(`${d.id}.edited`, editWords(d.text, 0.03, i)), doc(`${d.id}.excerpt`, d.text.slice(0, Math.floor(d.text.length * 0.4)))]);
+      const all = [...docs, ...extra];
+      total += checkPassages(all, findDuplicates(all));
+    }
+    expect(total).toBeGreaterThan(20);
+  });
+});
+
+describe('derived copies', () => {
+  const source = text('fixtures/seeds/002_93d5165a94d3fa71.txt');
+
+  it('reports an excerpt (first 40%) as contained in its source, ~100% covered one way', () => {
+    const excerpt = source.slice(0, Math.floor(source.length * 0.4));
+    const r = findDuplicates([doc('source', source), doc('excerpt', excerpt)]);
+    const p = r.pairs.find((x) => x.kind === 'contained')!;
+    expect(p).toBeDefined();
+    expect(p.coverage!.bInA).toBeGreaterThan(0.97); // excerpt in source
+    expect(p.coverage!.aInB).toBeGreaterThan(0.3);
+    expect(p.coverage!.aInB).toBeLessThan(0.5);
+    expect(r.clusters).toHaveLength(1);
+    expect(r.clusters[0]!.keep).toBe(0);
+    expect(r.clusters[0]!.derived).toEqual([1]);
+  });
+
+  it('finds a trimmed, lightly rewritten agency copy far below the Jaccard threshold', () => {
+    const sentences = source.split(/(?<=\.)\s+/);
+    // drop the last third, rewrite every fourth sentence's words a little, add a paragraph
+    const kept = sentences.slice(0, Math.ceil((sentences.length * 2) / 3)).map((s, i) => (i % 4 === 3 ? editWords(s, 0.25, i) : s));
+    const copy = `${kept.join(' ')}\n\nOur correspondent adds that the reaction in the region was swift and mixed, with several governments calling for calm.`;
+    const r = findDuplicates([doc('agency', source), doc('paper', copy), doc('other', text('fixtures/seeds/004_866d47ab6ad8327c.txt'))]);
+    const p = r.pairs.find((x) => x.a === 0 && x.b === 1)!;
+    expect(p.kind).toBe('contained');
+    expect(p.jaccard).toBeLessThan(0.6);
+    expect(r.clusters.map((c) => c.members)).toEqual([[0, 1]]);
+    expect(r.clusters[0]!.keep).toBe(0);
+  });
+
+  it('attaches each derived copy to one source: no chains through a long quoting document', () => {
+    const vocab = vocabulary(800, 3);
+    const shorts = [0, 1, 2, 3].map((i) => randomArticle(100 + i, 150, vocab));
+    const digest = shorts.join('\n\n') + '\n\n' + randomArticle(99, 200, vocab);
+    const docs = [...shorts.map((t, i) => doc(`s${i}`, t)), doc('digest', digest)];
+    const r = findDuplicates(docs);
+    expect(r.pairs.filter((p) => p.kind === 'contained')).toHaveLength(4);
+    // every short article's only relation is with the digest: none is linked to another short one
+    for (const p of r.pairs) expect(p.a === 4 || p.b === 4).toBe(true);
+    for (const c of r.clusters) expect(c.derived.length).toBe(c.members.length - 1);
+    expect(r.stats.largestGroup).toBeLessThanOrEqual(5);
+  });
+});
+
+describe('boilerplate', () => {
+  const vocab = vocabulary(2000, 7);
+  const footer =
+    'Leave a comment below. This article is distributed by the Northern Press Agency under a Creative Commons licence; ' +
+    'republishing is allowed with credit and a link to the original story on our website.';
+
+  it('ignores a footer shared by 30+ different articles and lists it as boilerplate', () => {
+    const docs = Array.from({ length: 34 }, (_, i) => doc(`a${i}`, `${randomArticle(1000 + i, 250, vocab)}\n\n${footer}`));
+    const r = findDuplicates(docs);
+    expect(r.pairs).toEqual([]);
+    expect(r.stats.boilerplate.length).toBeGreaterThan(0);
+    expect(r.stats.boilerplate[0]!.documents).toBe(34);
+    expect(footer).toContain(r.stats.boilerplate[0]!.text.split(' ').slice(2, 8).join(' '));
+  });
+
+  it('still finds a real quote shared by two of those articles', () => {
+    const quote = randomArticle(5, 40, vocab);
+    const docs = Array.from({ length: 34 }, (_, i) =>
+      doc(`a${i}`, `${randomArticle(2000 + i, 250, vocab)}${i === 3 || i === 20 ? `\n\n${quote}` : ''}\n\n${footer}`),
+    );
+    const r = findDuplicates(docs);
+    expect(r.pairs.map((p) => [p.a, p.b, p.kind])).toEqual([[3, 20, 'overlap']]);
+    const ps = r.pairs[0]!.passages!;
+    expect(ps).toHaveLength(1);
+    expect(norm(ps[0]!.text)).toContain(norm(quote));
+    expect(norm(ps[0]!.text)).not.toContain(norm('Leave a comment below'));
+  });
+
+  it('treats the texts of --boilerplate as boilerplate even on a small corpus', () => {
+    const a = `${randomArticle(1, 200, vocab)}\n\n${footer}`;
+    const b = `${randomArticle(2, 200, vocab)}\n\n${footer}`;
+    expect(findDuplicates([doc('a', a), doc('b', b)]).pairs).toHaveLength(1);
+    expect(findDuplicates([doc('a', a), doc('b', b)], {}, { boilerplateTexts: [footer] }).pairs).toHaveLength(0);
+  });
+});
