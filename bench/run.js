@@ -3,7 +3,7 @@
  * `npm run bench`: the project's speed measurement. See bench/README.md.
  *
  *   node bench/run.js [--small] [--corpus PATH] [--skip-baseline] [--jobs-list 1,2]
- *                     [--rebuild] [--timeout SECONDS] [--minhash-docs N] [--bin PATH]
+ *                     [--rebuild] [--timeout SECONDS] [--minhash-docs N] [--repeat N] [--bin PATH]
  *
  * stdout: a table, then one line `BENCH_JSON {...}` with every number. stderr: progress.
  * Each run is also appended to .cache/bench/history.jsonl.
@@ -26,6 +26,7 @@ const USAGE = `usage: node bench/run.js [options]
   --rebuild            rebuild the cached corpus
   --timeout SECONDS    limit for each dedupe run (default 300 with --small, else 3600)
   --minhash-docs N     documents for the minhash npm row (default 300 with --small, else 2000; at most 20 s)
+  --repeat N           run each measured program N times and keep the fastest (default 1)
   --bin PATH           the dedupe CLI to measure (default bin/dedupe.js; for comparing builds)
 `;
 
@@ -34,10 +35,10 @@ const log = (msg) => process.stderr.write(`[bench] ${msg}\n`);
 /**
  * @param {string[]} argv
  * @returns {{ small: boolean, corpus: string | null, skipBaseline: boolean, jobsList: number[], rebuild: boolean,
- *   timeout: number | null, minhashDocs: number | null, bin: string, help: boolean }}
+ *   timeout: number | null, minhashDocs: number | null, repeat: number, bin: string, help: boolean }}
  */
 function parseArgs(argv) {
-  const o = { small: false, corpus: null, skipBaseline: false, jobsList: [1, 2], rebuild: false, timeout: null, minhashDocs: null, bin: 'bin/dedupe.js', help: false };
+  const o = { small: false, corpus: null, skipBaseline: false, jobsList: [1, 2], rebuild: false, timeout: null, minhashDocs: null, repeat: 1, bin: 'bin/dedupe.js', help: false };
   const problems = [];
   const positive = (flag, v) => {
     const n = Number(v);
@@ -58,6 +59,7 @@ function parseArgs(argv) {
     else if (a === '--bin') o.bin = value();
     else if (a === '--timeout') o.timeout = positive(a, value());
     else if (a === '--minhash-docs') o.minhashDocs = positive(a, value());
+    else if (a === '--repeat') o.repeat = positive(a, value());
     else if (a === '--jobs-list') o.jobsList = String(value()).split(',').map((v) => positive(a, v));
     else problems.push(`unknown option ${a}`);
   }
@@ -112,15 +114,14 @@ async function main() {
   // 2. Baselines.
   if (!opts.skipBaseline) {
     log('baseline: node read + JSON.parse');
-    const r = await runMeasured(process.execPath, [path.join(ROOT, 'bench/lib/baseline-parse.js'), corpusPath], { cwd: ROOT, timeoutSeconds: timeout });
-    const j = parseChildJson(r);
+    const [r, j] = await fastestChild(opts.repeat, () => runMeasured(process.execPath, [path.join(ROOT, 'bench/lib/baseline-parse.js'), corpusPath], { cwd: ROOT, timeoutSeconds: timeout }));
     rows.push(j.ok
       ? row('node read+JSON.parse, 1 thread', { docs: j.value.docs, bytes: j.value.bytes, seconds: j.value.seconds, timed: 'in-process', wall: r.wallSeconds, rss: r.peakRssMB })
       : unavailable('node read+JSON.parse, 1 thread', j.reason));
 
     log(`baseline: minhash npm on up to ${minhashDocs} documents`);
-    const m = await runMeasured(process.execPath, [path.join(ROOT, 'bench/lib/minhash-npm.js'), corpusPath, String(minhashDocs), '20'], { cwd: ROOT, timeoutSeconds: timeout });
-    const mj = parseChildJson(m);
+    const [m, mj] = await fastestChild(opts.repeat, () =>
+      runMeasured(process.execPath, [path.join(ROOT, 'bench/lib/minhash-npm.js'), corpusPath, String(minhashDocs), '20'], { cwd: ROOT, timeoutSeconds: timeout }));
     rows.push(mj.ok
       ? row(`minhash npm, ${mj.value.numPerm} perm, word 5-shingles (sample)`, { docs: mj.value.docs, bytes: mj.value.bytes, seconds: mj.value.seconds, timed: 'in-process', wall: m.wallSeconds, rss: m.peakRssMB })
       : unavailable('minhash npm', mj.reason));
@@ -136,16 +137,34 @@ async function main() {
   ];
   const reports = [];
   let binMissing = fs.existsSync(bin) ? null : `${path.relative(ROOT, bin) || bin} does not exist yet`;
+  // Per-stage timings are opt-in (`--timings`: they make the JSON not byte-reproducible).
+  let extraFlags = [];
+  if (!binMissing) {
+    const help = await runMeasured(process.execPath, [bin, '--help'], { cwd: ROOT, timeoutSeconds: 60 });
+    if (help.code !== 0) binMissing = `--help fails: exit ${help.code ?? help.signal}: ${firstErrorLine(help.stderr)}`;
+    else if (/--timings\b/.test(help.stdout)) extraFlags = ['--timings'];
+  }
   for (const run of runs) {
     if (binMissing) {
       rows.push(unavailable(run.label, binMissing));
       continue;
     }
-    const args = [bin, corpusArg, ...(run.overlap ? [] : ['--no-overlap']), '--json', '-o', outPath, '--jobs', String(run.jobs)];
-    log(`${run.label}: node ${args.map((a) => path.relative(ROOT, a) || a).join(' ')}`);
-    fs.rmSync(outPath, { force: true });
-    const r = await runMeasured(process.execPath, args, { cwd: ROOT, timeoutSeconds: timeout });
-    const parsed = readReport(r, outPath, timeout);
+    const args = [bin, corpusArg, ...(run.overlap ? [] : ['--no-overlap']), '--json', '-o', outPath, '--jobs', String(run.jobs), ...extraFlags];
+    log(`${run.label}: node ${args.map((a) => (a.startsWith(`${ROOT}/`) ? path.relative(ROOT, a) : a)).join(' ')}`);
+    // With --repeat, the report of the first run is kept and the fastest run's time and RSS.
+    let r = null;
+    let parsed = null;
+    for (let i = 0; i < opts.repeat; i++) {
+      fs.rmSync(outPath, { force: true });
+      const ri = await runMeasured(process.execPath, args, { cwd: ROOT, timeoutSeconds: timeout });
+      const pi = readReport(ri, outPath, timeout);
+      if (!pi.ok) {
+        parsed = pi;
+        break;
+      }
+      parsed ??= pi;
+      if (r === null || ri.wallSeconds < r.wallSeconds) r = ri;
+    }
     if (!parsed.ok) {
       rows.push(unavailable(run.label, parsed.reason));
       continue;
@@ -166,7 +185,8 @@ async function main() {
   for (const x of reports) {
     const timings = x.report?.stats?.timings;
     if (!timings || typeof timings !== 'object') continue;
-    for (const [stage, seconds] of Object.entries(timings)) {
+    const total = x.report.stats.seconds;
+    for (const [stage, seconds] of [...Object.entries(timings), ...(typeof total === 'number' ? [['total (stats.seconds)', total]] : [])]) {
       if (typeof seconds !== 'number' || !(seconds >= 0)) continue;
       stages.push({ run: x.run.label, stage, seconds: round(seconds, 4), mbPerSecond: seconds > 0 ? round(fileMB / seconds, 2) : null });
     }
@@ -195,11 +215,16 @@ async function main() {
       const d = JSON.parse(line);
       if (needed.has(String(d.id))) texts.set(String(d.id), d.text);
     });
-    log(`checking ${Math.min(20000, needed.size)} reported pairs against the truth Jaccard`);
+    log(`rechecking the truth Jaccard of up to 20000 reported pairs (${needed.size} documents)`);
     precision = precisionChecks(first.report, keys, texts);
   } else if (first) {
     precision = precisionChecks(first.report, new Set(), new Map());
   }
+
+  const overlapRun = reports.find((x) => x.run.overlap);
+  const overlapSummary = overlapRun
+    ? { run: overlapRun.run.label, pairsByKind: countBy(overlapRun.report.pairs, (p) => p.kind ?? 'duplicate'), groups: Array.isArray(overlapRun.report.groups) ? overlapRun.report.groups.length : null }
+    : null;
 
   // 5. Ratios.
   const byLabel = (prefix) => rows.find((r) => r.ok && r.name.startsWith(prefix));
@@ -223,6 +248,7 @@ async function main() {
     node: process.version,
     cpus: os.cpus().length,
     mode: opts.corpus ? 'custom' : opts.small ? 'small' : 'full',
+    repeat: opts.repeat,
     corpus: { path: corpusArg, documents: docCount, fileBytes, textBytes: corpusMeta?.bytes ?? null, planted: planted?.length ?? null, recipe: corpusMeta?.recipe ?? null },
     rows: rows.map(({ ok, name, reason, docs, bytes, seconds, timed, wall, mbPerSecond, docsPerSecond, rssMB }) =>
       ok ? { name, docs, bytes, seconds: round(seconds, 4), timed, wallSeconds: round(wall, 4), mbPerSecond, docsPerSecond, peakRssMB: rssMB } : { name, unavailable: reason }),
@@ -230,6 +256,7 @@ async function main() {
     deterministic,
     recall,
     precision,
+    overlap: overlapSummary,
     ratios,
     notes,
   };
@@ -257,6 +284,27 @@ function row(name, { docs, bytes, seconds, timed, wall, rss }) {
 }
 
 const unavailable = (name, reason) => ({ ok: false, name, reason });
+
+const countBy = (xs, key) => {
+  const out = {};
+  for (const x of Array.isArray(xs) ? xs : []) out[key(x)] = (out[key(x)] ?? 0) + 1;
+  return out;
+};
+
+/**
+ * Runs a bench child `n` times; returns the run with the least in-process seconds and its
+ * parsed JSON line, or the first failure.
+ */
+async function fastestChild(n, start) {
+  let best = null;
+  for (let i = 0; i < n; i++) {
+    const r = await start();
+    const j = parseChildJson(r);
+    if (!j.ok) return [r, j];
+    if (best === null || j.value.seconds < best[1].value.seconds) best = [r, j];
+  }
+  return best;
+}
 
 /** The one JSON line a bench child prints, or why there is none. */
 function parseChildJson(r) {
@@ -325,7 +373,7 @@ function formatTable(res) {
   out.push('');
   if (res.deterministic) {
     const d = res.deterministic;
-    out.push(`deterministic: ${d.identical ? 'yes' : 'no'} (${d.compared.join(' vs ')}, timing and jobs fields ignored; byte-identical as written: ${d.byteIdentical ? 'yes' : 'no'})`);
+    out.push(`deterministic: ${d.identical ? 'yes' : 'no'} (${d.compared.join(' vs ')}; JSON compared with timing and jobs fields removed)`);
   } else out.push('deterministic: not checked (needs two successful --no-overlap runs)');
   if (res.recall) {
     const r = res.recall;
@@ -343,6 +391,10 @@ function formatTable(res) {
     out.push(`precision: ${p.duplicates} duplicate pairs reported (${p.planted} planted, ${p.unplanted} found in the sources themselves); ` +
       `below threshold ${p.threshold}: ${p.violations}${p.violations ? ` e.g. ${JSON.stringify(p.violationExamples)}` : ''}`);
     if (p.truthChecked > 0) out.push(`  truth Jaccard rechecked on ${p.truthChecked} pairs: ${p.suspect} below ${round(p.threshold - 0.05, 2)}`);
+  }
+  if (res.overlap) {
+    const kinds = Object.entries(res.overlap.pairsByKind).map(([k, n]) => `${n} ${k}`).join(', ') || 'no pairs';
+    out.push(`${res.overlap.run}: ${kinds}${res.overlap.groups != null ? `, ${res.overlap.groups} groups` : ''}`);
   }
   const ra = res.ratios;
   if (ra.dedupeVsMinhashNpm != null || ra.dedupeVsNodeParse != null) {

@@ -71,18 +71,27 @@ export function makeInputTracker(log: Logger, verbose: boolean): InputTracker {
       return failed;
     },
     summary() {
-      const parts: [string, number][] = [...fileSkips.entries()];
+      const parts: [string, number][] = Object.values(FILE_SKIPS)
+        .map((words): [string, number] => [words, fileSkips.get(words) ?? 0])
+        .filter(([, n]) => n > 0);
       const silent: [SkipReason, number][] = [
         ['unknown-extension', stats.skippedUnknownExtension],
         ['excluded', stats.skippedExcluded],
         ['hidden', stats.skippedHidden],
       ];
-      for (const [reason, n] of silent) if (n > 0) parts.push([SKIP_WORDS[reason], n]);
+      let silentCount = 0;
+      for (const [reason, n] of silent) {
+        if (n === 0) continue;
+        parts.push([SKIP_WORDS[reason], n]);
+        silentCount += n;
+      }
       const files = parts.reduce((s, [, n]) => s + n, 0);
       const out: string[] = [];
       if (files > 0) {
         const detail = parts.map(([words, n]) => `${n} ${words}`).join(', ');
-        out.push(`skipped ${files} file${files === 1 ? '' : 's'}: ${detail}${verbose ? '' : ' (--verbose lists them)'}`);
+        // Warned-about files are named above; the silent ones only with --verbose.
+        const hint = silentCount > 0 && !verbose ? ' (--verbose lists them)' : '';
+        out.push(`skipped ${files} file${files === 1 ? '' : 's'}: ${detail}${hint}`);
       }
       if (jsonlLines > 0) out.push(`skipped ${jsonlLines} JSONL line${jsonlLines === 1 ? '' : 's'}`);
       return out.length > 0 ? out.join('; ') : undefined;

@@ -11,6 +11,8 @@ export interface Logger {
   error(message: string): void;
   /** Extra detail, shown with --verbose. */
   verbose(message: string): void;
+  /** A summary line (e.g. files skipped). Silenced by --quiet; not counted as a warning. */
+  info(message: string): void;
   /** A note the user asked for (e.g. --explain). Always shown. */
   note(message: string): void;
   /** Number of warnings emitted (shown or not). */
@@ -30,6 +32,9 @@ export function makeLogger(stderr: NodeJS.WritableStream, opts: { quiet: boolean
     },
     error(message) {
       line(`error: ${message}`);
+    },
+    info(message) {
+      if (!opts.quiet) line(message);
     },
     verbose(message) {
       if (opts.verbose) line(message);

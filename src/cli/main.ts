@@ -8,7 +8,7 @@ import { CommanderError } from 'commander';
 import { Deduper, type DedupeResult } from '../dedupe.js';
 import { resolveOptions, type DedupeOptions } from '../options.js';
 import { DedupeError, isDedupeError } from '../errors.js';
-import { readInputs, type InputWarning } from '../io/read-inputs.js';
+import { readInputs } from '../io/read-inputs.js';
 import { buildProgram, type CliFlags, type Format } from './program.js';
 import { makeLogger, type Logger } from './logger.js';
 import { pendingTemps, writeFileAtomic, writeStdout } from './output.js';
@@ -20,6 +20,8 @@ import { COLOR, PLAIN, shouldColor } from '../report/style.js';
 import { candidateProbability } from '../index/bands.js';
 import { decodeText } from '../io/decode.js';
 import { makeProgress } from './progress.js';
+import { makeInputTracker, type InputTracker } from './input-summary.js';
+import { installInterruptHandlers } from './signals.js';
 
 /** The process around main (injectable for tests). */
 export interface CliEnv {
@@ -55,6 +57,8 @@ export async function main(argv: readonly string[], env: CliEnv = defaultEnv()):
   program.configureOutput({
     writeOut: (s) => env.stdout.write(s),
     writeErr: (s) => env.stderr.write(s),
+    // Commander's own errors (unknown option, bad value) read like ours: one line, `dedupe: error: …`.
+    outputError: (s, write) => write(commanderErrorLine(s)),
   });
   let flags: CliFlags;
   let paths: string[];
@@ -71,6 +75,7 @@ export async function main(argv: readonly string[], env: CliEnv = defaultEnv()):
 
   const log = makeLogger(env.stderr, { quiet: flags.quiet === true, verbose: flags.verbose === true });
   const started = performance.now();
+  const uninstall = installInterruptHandlers(pendingTemps, env.stderr);
   try {
     const plan = planOutput(flags);
     const options = resolveOptions({
@@ -99,8 +104,11 @@ export async function main(argv: readonly string[], env: CliEnv = defaultEnv()):
     if (flags.explain) explain(options, log);
     const boilerplateTexts = await readBoilerplate(flags.boilerplate ?? []);
 
-    const result = await run(paths, flags, options, boilerplateTexts, env, log);
+    const inputs = makeInputTracker(log, flags.verbose === true);
+    const result = await run(paths, flags, options, boilerplateTexts, env, log, inputs);
     const failed = result.failed;
+    const skipped = inputs.summary();
+    if (skipped !== undefined) log.info(skipped);
     const seconds = (performance.now() - started) / 1000;
     await emit(result.result, plan, flags, env, seconds);
     if (flags.verbose) log.verbose(`timings (s): ${JSON.stringify(result.result.stats.timings)}; total ${seconds.toFixed(3)}`);
@@ -118,7 +126,17 @@ export async function main(argv: readonly string[], env: CliEnv = defaultEnv()):
     return 2;
   } finally {
     for (const tmp of pendingTemps) await fs.rm(tmp, { force: true }).catch(() => undefined);
+    uninstall();
   }
+}
+
+/**
+ * Commander's error text (`error: option '…' argument '2' is invalid. expected …\n`) as one
+ * `dedupe: error: …` line pointing at --help.
+ */
+export function commanderErrorLine(text: string): string {
+  const message = text.trim().replace(/^error:\s*/, '').replace(/\s*\n\s*/g, ' ');
+  return `dedupe: error: ${message} (see dedupe --help)\n`;
 }
 
 /** Checks flag combinations and decides the output format. */
@@ -168,13 +186,9 @@ async function run(
   boilerplateTexts: string[],
   env: CliEnv,
   log: Logger,
+  inputs: InputTracker,
 ): Promise<{ result: DedupeResult; failed: number }> {
   const deduper = new Deduper(options, { boilerplateTexts });
-  let failed = 0;
-  const onWarning = (w: InputWarning): void => {
-    if (w.failed) failed++;
-    log.warn(w.message);
-  };
   const progress = makeProgress(env.stderr, flags.progress === true || env.stderr.isTTY === true);
   let bytes = 0;
   for await (const doc of readInputs(
@@ -189,8 +203,9 @@ async function run(
       strict: flags.strict === true,
       cwd: env.cwd,
     },
-    onWarning,
+    inputs.onWarning,
     env.stdin,
+    inputs.stats,
   )) {
     const i = deduper.add(doc);
     bytes += doc.bytes;
@@ -201,7 +216,7 @@ async function run(
   }
   progress.done();
   const result = deduper.finish();
-  return { result, failed };
+  return { result, failed: inputs.failed };
 }
 
 /** Renders the report and writes it to stdout or the output file. */

@@ -111,6 +111,5 @@ export function buildProgram(): Command {
     .option('-q, --quiet', 'no warnings on stderr (errors are still shown)')
     .option('-v, --verbose', 'more detail on stderr (skipped files, timings)')
     .option('--timings', 'include wall-clock timings in JSON output (then not byte-reproducible)');
-  p.showHelpAfterError('(run dedupe --help for usage)');
   return p;
 }

@@ -24,6 +24,38 @@ import { alignPrepared, prepareAlignDoc, type AlignDoc } from '../overlap/align.
 import { UnionFind } from './union-find.js';
 import { unpackPair } from '../index/lsh.js';
 
+/** Tokens of prepared documents kept for alignment (~24 bytes each: ~200 MB). */
+const PREPARED_CACHE_TOKENS = 8_000_000;
+
+/** A least-recently-used cache of prepared documents, bounded by their total token count. */
+class PreparedCache {
+  private readonly map = new Map<number, AlignDoc>();
+  private tokens = 0;
+
+  constructor(
+    private readonly budget: number,
+    private readonly make: (doc: number) => AlignDoc,
+  ) {}
+
+  get(doc: number): AlignDoc {
+    let v = this.map.get(doc);
+    if (v) {
+      this.map.delete(doc); // re-insert: most recently used last
+      this.map.set(doc, v);
+      return v;
+    }
+    v = this.make(doc);
+    this.map.set(doc, v);
+    this.tokens += v.tokens.count + 1;
+    for (const [d, old] of this.map) {
+      if (this.tokens <= this.budget || d === doc) break;
+      this.map.delete(d);
+      this.tokens -= old.tokens.count + 1;
+    }
+    return v;
+  }
+}
+
 /** How many boilerplate passages the stats list. */
 const BOILERPLATE_LISTED = 10;
 
@@ -118,19 +150,12 @@ export function findOverlaps(state: OverlapState, ctx: OverlapContext): OverlapO
   const isBoilerplate = (h: number): boolean => inBoilerplate(h) || state.isIgnored(h);
   const alignOptions = { minPassage: o.minPassage, maxGap: o.maxGap, boilerplate: isBoilerplate };
 
-  // Pairs come sorted by a, so document a's prepared form is reused across its pairs.
-  let cacheDoc = -1;
-  let cached: AlignDoc | undefined;
-  const prepared = (d: number): AlignDoc => {
-    if (d !== cacheDoc) {
-      cacheDoc = d;
-      cached = prepareAlignDoc(state.texts[d]!, state.tokens(d), k);
-    }
-    return cached!;
-  };
+  // Prepared documents (tokens, shingles, sorted index) are cached: each costs a tokenization
+  // and a sort, and a document usually appears in several pairs.
+  const cache = new PreparedCache(PREPARED_CACHE_TOKENS, (d) => prepareAlignDoc(state.texts[d]!, state.tokens(d), k));
   const align = (a: number, b: number) => {
-    const pa = prepared(a);
-    const pb = prepareAlignDoc(state.texts[b]!, state.tokens(b), k);
+    const pa = cache.get(a);
+    const pb = cache.get(b);
     return { ...alignPrepared(pa, pb, alignOptions), ta: pa.tokens, tb: pb.tokens };
   };
 

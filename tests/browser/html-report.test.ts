@@ -312,6 +312,31 @@ describe.skipIf(SKIP)('HTML report in Chromium', { timeout: 60_000 }, () => {
     await page.close();
   });
 
+  test('without texts: passages only, and the page says why', async () => {
+    const full = findDuplicates(seedDocs());
+    const { page, data, problems } = await open({ ...full, text: () => undefined }, 'no-texts.html');
+    const best = full.pairs.reduce((b, p, i) => ((p.passages?.length ?? 0) > (full.pairs[b]!.passages?.length ?? 0) ? i : b), 0);
+    await page.click(`tr.pair-row[data-pair="${best}"]`);
+    await page.waitForSelector('#viewer:not([hidden]) .passage-list');
+    expect(await page.locator('#viewer .notice').textContent()).toContain('full texts are not in this report');
+    expect(await page.locator('#viewer .pane').count()).toBe(0);
+    const quoted = await page.locator('#viewer .passage-item mark.passage').allTextContents();
+    expect(quoted).toEqual(full.pairs[best]!.passages!.map((x) => x.text));
+    expect(data.texts.every((t) => t === null)).toBe(true);
+    await page.close();
+
+    const off = findDuplicates(seedDocs(), { overlap: false });
+    const o = await open(off, 'no-overlap.html');
+    expect(await o.page.locator('main .notice').textContent()).toContain('Overlap detection was off');
+    expect(await o.page.locator('tr.pair-row').count()).toBe(off.pairs.length);
+    if (off.pairs.length > 0) {
+      await o.page.click('tr.pair-row[data-pair="0"]');
+      expect(await o.page.locator('#viewer .notice').textContent()).toContain('No shared passages were recorded');
+    }
+    expect([...problems, ...o.problems]).toEqual([]);
+    await o.page.close();
+  });
+
   test('untrusted text stays text', async () => {
     const evil = '</script><script>alert(1)</script> <img src=x onerror="alert(2)"> <b>bold</b> &amp;';
     const body = Array.from({ length: 60 }, (_, i) => `word${i} alpha beta gamma delta`).join(' ');
