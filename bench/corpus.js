@@ -232,6 +232,11 @@ function loadSourceDocs(source, log) {
     }
   }
   fs.rmSync(unpacked, { recursive: true, force: true });
+  try {
+    fs.rmdirSync(path.dirname(unpacked));
+  } catch {
+    // not empty: another package is being unpacked there
+  }
   fs.mkdirSync(docsDir, { recursive: true });
   fs.writeFileSync(docsPath, docs.map((d) => `${JSON.stringify(d)}\n`).join(''));
   const info = { recipe: RECIPE, pkg: source.pkg, version, files, documents: docs.length, dropped, bytes };

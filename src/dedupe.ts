@@ -10,7 +10,8 @@
  */
 import type { Cluster, DocFormat, Passage, PairKind, ScoredPair, SourceDoc } from './types.js';
 import { resolveOptions, type DedupeOptions } from './options.js';
-import { makeFingerprinter, type DocFingerprint } from './sketch/fingerprint.js';
+import { makeFingerprinter, type DocFingerprint, type FingerprintParams } from './sketch/fingerprint.js';
+import { windowFor } from './overlap/winnow.js';
 import { setSimilarity } from './sketch/similarity.js';
 import { candidatePairs, unpackPair } from './index/lsh.js';
 import { candidateProbability } from './index/bands.js';
@@ -91,7 +92,9 @@ const KIND_ORDER: Record<PairKind, number> = { duplicate: 0, contained: 1, overl
 /** Streaming pipeline: `add` each document, then `finish` once. */
 export class Deduper {
   readonly options: DedupeOptions;
+  private readonly params: FingerprintParams;
   private readonly fingerprint: (text: string) => DocFingerprint;
+  private pending = 0;
   private readonly docs: DocumentInfo[] = [];
   private readonly sets: Uint32Array[] = [];
   private signatures: Uint32Array;
@@ -107,14 +110,16 @@ export class Deduper {
     this.options = resolveOptions(options);
     const o = this.options;
     const f = extras.filter ?? loadTokenFilter(o.lang, o.stem, o.stopwords);
-    this.fingerprint = makeFingerprinter({
+    this.params = {
       shingleSize: o.shingleSize,
       unit: o.unit,
       numPerm: o.numPerm,
       seed: o.seed,
       sketch: o.sketch,
       ...(f ? { filter: f } : {}),
-    });
+      ...(o.overlap ? { winnowWindow: windowFor(o.minPassage, o.shingleSize) } : {}),
+    };
+    this.fingerprint = makeFingerprinter(this.params);
     this.signatures = new Uint32Array(o.numPerm * 64);
     this.overlap = o.overlap ? new OverlapState(f, extras.boilerplateTexts ?? [], o.shingleSize) : undefined;
   }
@@ -122,9 +127,14 @@ export class Deduper {
   /** Token count of the document added last (0 for an empty document). */
   lastTokens = 0;
 
-  /** Number of documents added so far. */
+  /** Number of documents added (or reserved) so far. */
   get size(): number {
     return this.docs.length;
+  }
+
+  /** Fingerprinting parameters, for workers that fingerprint on this pipeline's behalf. */
+  get fingerprintParams(): FingerprintParams {
+    return this.params;
   }
 
   /**
@@ -133,17 +143,20 @@ export class Deduper {
    */
   add(doc: SourceDoc): number {
     const t0 = performance.now();
-    const index = this.docs.length;
+    const index = this.reserve(doc);
     const fp = this.fingerprint(doc.text);
-    const k = this.options.numPerm;
-    if ((index + 1) * k > this.signatures.length) {
-      const next = new Uint32Array(this.signatures.length * 2);
-      next.set(this.signatures);
-      this.signatures = next;
-    }
-    this.signatures.set(fp.signature, index * k);
-    this.sets.push(fp.set);
-    this.lastTokens = fp.tokens.count;
+    this.timings.fingerprint! += (performance.now() - t0) / 1000;
+    this.complete(index, fp);
+    return index;
+  }
+
+  /**
+   * Takes the next index for `doc` without fingerprinting it: its fingerprint, made elsewhere
+   * (a worker) with `fingerprintParams`, is given later to `complete`. Indexes follow input order,
+   * so the result does not depend on the order in which fingerprints arrive.
+   */
+  reserve(doc: SourceDoc): number {
+    const index = this.docs.length;
     this.docs.push({
       index,
       id: doc.id,
@@ -152,16 +165,34 @@ export class Deduper {
       ...(doc.line !== undefined ? { line: doc.line } : {}),
       bytes: doc.bytes,
       chars: doc.text.length,
-      tokens: fp.tokens.count,
-      shingles: fp.set.length,
+      tokens: 0,
+      shingles: 0,
     });
-    if (this.overlap) this.overlap.addDocument(doc.text, fp, this.options);
-    this.timings.fingerprint! += (performance.now() - t0) / 1000;
+    this.pending++;
+    if (this.overlap) this.overlap.texts[index] = doc.text;
     return index;
+  }
+
+  /** Stores the fingerprint of a reserved document (any order). */
+  complete(index: number, fp: DocFingerprint): void {
+    const k = this.options.numPerm;
+    while ((index + 1) * k > this.signatures.length) {
+      const next = new Uint32Array(this.signatures.length * 2);
+      next.set(this.signatures);
+      this.signatures = next;
+    }
+    this.signatures.set(fp.signature, index * k);
+    this.sets[index] = fp.set;
+    const info = this.docs[index]!;
+    this.docs[index] = { ...info, tokens: fp.tokens, shingles: fp.set.length };
+    this.lastTokens = fp.tokens;
+    this.pending--;
+    if (this.overlap) this.overlap.setDocument(index, this.overlap.texts[index]!, fp);
   }
 
   /** Finds candidates, verifies them exactly, clusters, and (with overlap) aligns passages. */
   finish(): DedupeResult {
+    if (this.pending !== 0) throw new Error(`finish() called with ${this.pending} documents not fingerprinted`);
     const o = this.options;
     const n = this.docs.length;
     let t0 = performance.now();

@@ -9,6 +9,7 @@ import { Deduper, type DedupeResult } from '../dedupe.js';
 import { resolveOptions, type DedupeOptions } from '../options.js';
 import { DedupeError, isDedupeError } from '../errors.js';
 import { readInputs } from '../io/read-inputs.js';
+import { describeFsError } from '../io/warnings.js';
 import { buildProgram, type CliFlags, type Format } from './program.js';
 import { makeLogger, type Logger } from './logger.js';
 import { pendingTemps, writeFileAtomic, writeStdout } from './output.js';
@@ -20,6 +21,7 @@ import { COLOR, PLAIN, shouldColor } from '../report/style.js';
 import { candidateProbability } from '../index/bands.js';
 import { decodeText } from '../io/decode.js';
 import { makeProgress } from './progress.js';
+import { FingerprintPool } from '../parallel/pool.js';
 import { makeInputTracker, type InputTracker } from './input-summary.js';
 import { installInterruptHandlers } from './signals.js';
 
@@ -171,8 +173,7 @@ async function readBoilerplate(files: readonly string[]): Promise<string[]> {
     try {
       out.push(decodeText(await fs.readFile(f)).text);
     } catch (cause) {
-      const code = (cause as NodeJS.ErrnoException).code ?? String(cause);
-      throw new DedupeError('E_USAGE', `--boilerplate ${f}: cannot read (${code})`, { path: f, cause });
+      throw new DedupeError('E_USAGE', `--boilerplate ${f}: cannot read (${describeFsError(cause)})`, { path: f, cause });
     }
   }
   return out;
@@ -190,7 +191,9 @@ async function run(
 ): Promise<{ result: DedupeResult; failed: number }> {
   const deduper = new Deduper(options, { boilerplateTexts });
   const progress = makeProgress(env.stderr, flags.progress === true || env.stderr.isTTY === true);
+  const pool = flags.jobs > 1 ? startPool(flags.jobs, deduper, options) : undefined;
   let bytes = 0;
+  try {
   for await (const doc of readInputs(
     paths,
     {
@@ -207,16 +210,36 @@ async function run(
     env.stdin,
     inputs.stats,
   )) {
-    const i = deduper.add(doc);
+    let i: number;
+    if (pool) {
+      i = deduper.reserve(doc);
+      await pool.submit(i, doc.text);
+    } else {
+      i = deduper.add(doc);
+    }
     bytes += doc.bytes;
     progress.update(i + 1, bytes);
-    if (doc.text.trim() === '' || deduper.lastTokens === 0) {
-      log.warn(`${doc.id}: ${doc.text.length === 0 ? 'empty' : 'no words in'} document; not compared`);
-    }
+  }
+  if (pool) await pool.close();
+  } finally {
+    if (pool) await pool.close().catch(() => undefined);
   }
   progress.done();
   const result = deduper.finish();
+  if (pool) result.stats.timings.fingerprint = pool.seconds;
+  // Reported after the run, in input order, whatever order the workers finished in.
+  for (const d of result.documents) {
+    if (d.tokens === 0) log.warn(`${d.id}: ${d.chars === 0 ? 'empty' : 'no words in'} document; not compared`);
+  }
   return { result, failed: inputs.failed };
+}
+
+/** Starts the worker pool that fingerprints on the Deduper's behalf. */
+function startPool(jobs: number, deduper: Deduper, o: DedupeOptions): FingerprintPool {
+  const { filter: _filter, ...params } = deduper.fingerprintParams;
+  return new FingerprintPool(jobs, { params, filter: { lang: o.lang, stem: o.stem, stopwords: o.stopwords } }, (index, fp) =>
+    deduper.complete(index, fp),
+  );
 }
 
 /** Renders the report and writes it to stdout or the output file. */

@@ -15,11 +15,15 @@ export function intIn(min: number, max: number): (value: string) => number {
   };
 }
 
+/** A decimal number: 0.6, .6, 6e-1, +1. */
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+
 /** A number in (min, max] (open below) or [min, max] when `closed`. */
 export function numberIn(min: number, max: number, closed = false): (value: string) => number {
   return (value) => {
     const n = Number(value);
-    if (value.trim() === '' || !Number.isFinite(n) || n > max || (closed ? n < min : n <= min)) {
+    // Decimal notation only: Number() would also take '0x1', '0b1' and ' '.
+    if (!DECIMAL.test(value.trim()) || !Number.isFinite(n) || n > max || (closed ? n < min : n <= min)) {
       throw new InvalidArgumentError(`expected a number in ${closed ? '[' : '('}${min}, ${max}]`);
     }
     return n;

@@ -18,7 +18,6 @@ import { setSimilarity } from '../sketch/similarity.js';
 import { tokenize, type TokenFilter } from '../text/tokenize.js';
 import { shingleSequence } from '../text/shingle.js';
 import type { Tokens } from '../types.js';
-import { winnow, windowFor } from '../overlap/winnow.js';
 import { overlapCandidates, resolveMaxDf, sortedHashSet } from '../overlap/fingerprint-index.js';
 import { alignPrepared, prepareAlignDoc, type AlignDoc } from '../overlap/align.js';
 import { UnionFind } from './union-find.js';
@@ -88,21 +87,21 @@ export class OverlapState {
     return this.ignored.has(hash);
   }
 
-  /** Keeps the text and the winnowed fingerprints of the next document. */
-  addDocument(text: string, fp: DocFingerprint, options: DedupeOptions): void {
-    this.texts.push(text);
-    const w = windowFor(options.minPassage, options.shingleSize);
-    const seq = options.unit === 'word' ? fp.sequence : shingleSequence(fp.tokens.hashes, fp.tokens.count, options.shingleSize);
-    const win = winnow(seq, w);
+  /**
+   * Keeps the text and the winnowed fingerprints of document `index` (any order; every index
+   * from 0 to n-1 must be set before findOverlaps).
+   */
+  setDocument(index: number, text: string, fp: DocFingerprint): void {
+    this.texts[index] = text;
     if (this.ignored.size === 0) {
-      this.winnowed.push(win.hashes);
-      this.positions.push(win.positions);
+      this.winnowed[index] = fp.winnowHashes;
+      this.positions[index] = fp.winnowPositions;
       return;
     }
     const keep: number[] = [];
-    for (let i = 0; i < win.hashes.length; i++) if (!this.ignored.has(win.hashes[i]!)) keep.push(i);
-    this.winnowed.push(Uint32Array.from(keep, (i) => win.hashes[i]!));
-    this.positions.push(Uint32Array.from(keep, (i) => win.positions[i]!));
+    for (let i = 0; i < fp.winnowHashes.length; i++) if (!this.ignored.has(fp.winnowHashes[i]!)) keep.push(i);
+    this.winnowed[index] = Uint32Array.from(keep, (i) => fp.winnowHashes[i]!);
+    this.positions[index] = Uint32Array.from(keep, (i) => fp.winnowPositions[i]!);
   }
 
   /** Tokens of document d, made again from its text (cheaper than keeping them). */

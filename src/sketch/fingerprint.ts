@@ -1,11 +1,14 @@
 /**
- * A document's compact fingerprint: tokens → shingle sequence → shingle set → signature.
+ * A document's compact fingerprint: tokens → shingle sequence → shingle set → signature, and,
+ * when overlap detection is on, the winnowed fingerprints of its word shingles.
  * Pure and synchronous; the same text and parameters always give the same fingerprint.
+ * Everything in it is a typed array, so it can be transferred from a worker without copying.
  */
-import type { ShingleUnit, Tokens } from '../types.js';
+import type { ShingleUnit } from '../types.js';
 import { tokenize, type TokenFilter } from '../text/tokenize.js';
 import { charShingleSequence, shingleSequence, toShingleSet } from '../text/shingle.js';
 import { classicCoefficients, signatureClassic, signatureOph, type SketchKind } from './minhash.js';
+import { winnow } from '../overlap/winnow.js';
 
 /** Parameters of fingerprinting (all part of the output's `params`). */
 export interface FingerprintParams {
@@ -15,32 +18,42 @@ export interface FingerprintParams {
   readonly seed: number;
   readonly sketch: SketchKind;
   readonly filter?: TokenFilter;
+  /** Winnowing window over word shingles; omitted when overlap detection is off. */
+  readonly winnowWindow?: number;
 }
 
 /** What is kept of one document for the whole run. */
 export interface DocFingerprint {
-  readonly tokens: Tokens;
-  /** Per-position shingle hashes (entry i covers tokens [i, i+k) for word shingles). */
-  readonly sequence: Uint32Array;
+  /** Number of tokens. */
+  readonly tokens: number;
   /** Sorted, repeat-free shingle hashes. */
   readonly set: Uint32Array;
   /** MinHash signature of length numPerm (all EMPTY when the set is empty). */
   readonly signature: Uint32Array;
+  /** Winnowed word-shingle hashes and their shingle positions (empty when overlap is off). */
+  readonly winnowHashes: Uint32Array;
+  readonly winnowPositions: Uint32Array;
 }
+
+const NONE = new Uint32Array(0);
 
 /** Makes a fingerprinter with its per-run constants (classic coefficients) computed once. */
 export function makeFingerprinter(params: FingerprintParams): (text: string) => DocFingerprint {
   const coeffs = params.sketch === 'classic' ? classicCoefficients(params.numPerm, params.seed) : undefined;
+  const k = params.shingleSize;
   return (text: string): DocFingerprint => {
     const tokens = tokenize(text, params.filter);
-    const sequence =
-      params.unit === 'char'
-        ? charShingleSequence(text, tokens, params.shingleSize)
-        : shingleSequence(tokens.hashes, tokens.count, params.shingleSize);
+    const words = params.unit === 'word' || params.winnowWindow !== undefined ? shingleSequence(tokens.hashes, tokens.count, k) : NONE;
+    const sequence = params.unit === 'char' ? charShingleSequence(text, tokens, k) : words;
     const set = toShingleSet(sequence);
-    const signature = coeffs
-      ? signatureClassic(set, coeffs)
-      : signatureOph(set, params.numPerm, params.seed);
-    return { tokens, sequence, set, signature };
+    const signature = coeffs ? signatureClassic(set, coeffs) : signatureOph(set, params.numPerm, params.seed);
+    const win = params.winnowWindow !== undefined ? winnow(words, params.winnowWindow) : undefined;
+    return {
+      tokens: tokens.count,
+      set,
+      signature,
+      winnowHashes: win ? win.hashes : NONE,
+      winnowPositions: win ? win.positions : NONE,
+    };
   };
 }

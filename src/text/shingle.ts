@@ -38,7 +38,7 @@ export function shingleSequence(hashes: Uint32Array, count: number, k: number): 
  */
 export function toShingleSet(sequence: Uint32Array): Uint32Array {
   if (sequence.length === 0) return sequence;
-  const sorted = Uint32Array.from(sequence).sort();
+  const sorted = sequence.slice().sort();
   let w = 1;
   for (let r = 1; r < sorted.length; r++) {
     if (sorted[r] !== sorted[w - 1]) sorted[w++] = sorted[r]!;

@@ -3,9 +3,10 @@
  * (see char-class.ts), normalizes them (see normalize.ts) and hashes them as it goes,
  * keeping each token's UTF-16 range `[start, end)` in the original text.
  *
- * ASCII words are lower-cased and hashed inline (the hot path: no strings are made);
- * words with any other code unit take the slow path through `normalizeToken`. Both paths
- * give `hashToken(normalizedForm)`, so a word hashes the same whichever path it took.
+ * ASCII words are lower-cased through a lookup table and hashed inline (the hot path: no
+ * strings are made); words with any other code unit take the slow path through
+ * `normalizeToken`. Both paths give `hashToken(normalizedForm)`, so a word hashes the same
+ * whichever path it took. Stop words and stemming, when asked for, are a second pass.
  */
 import type { Tokens } from '../types.js';
 import { CHAR_CLASS, HIGH, JOIN, SOLO, WORD, classifyAstral } from './char-class.js';
@@ -20,45 +21,18 @@ export interface TokenFilter {
   readonly stem?: (word: string) => string;
 }
 
-/** Growable token arrays. */
-class TokenBuffer {
-  count = 0;
-  hashes: Uint32Array;
-  starts: Uint32Array;
-  ends: Uint32Array;
+/** For each ASCII code: its lower-case form if it is a letter or digit, else 0. */
+const ASCII_WORD = new Uint8Array(128);
+for (let c = 0x30; c <= 0x39; c++) ASCII_WORD[c] = c;
+for (let c = 0x61; c <= 0x7a; c++) ASCII_WORD[c] = c;
+for (let c = 0x41; c <= 0x5a; c++) ASCII_WORD[c] = c | 0x20;
 
-  constructor(capacity: number) {
-    this.hashes = new Uint32Array(capacity);
-    this.starts = new Uint32Array(capacity);
-    this.ends = new Uint32Array(capacity);
-  }
-
-  push(hash: number, start: number, end: number): void {
-    if (this.count === this.hashes.length) this.grow();
-    const i = this.count++;
-    this.hashes[i] = hash;
-    this.starts[i] = start;
-    this.ends[i] = end;
-  }
-
-  private grow(): void {
-    const n = this.hashes.length * 2 + 16;
-    const h = new Uint32Array(n);
-    const s = new Uint32Array(n);
-    const e = new Uint32Array(n);
-    h.set(this.hashes);
-    s.set(this.starts);
-    e.set(this.ends);
-    this.hashes = h;
-    this.starts = s;
-    this.ends = e;
-  }
-}
-
-/** Class of the code point starting at `i`, and its width in code units. */
+/** Class (SEP, WORD or SOLO) of the code point starting at `i`. */
 function classAt(text: string, i: number): number {
-  const cls = CHAR_CLASS[text.charCodeAt(i)]!;
-  if (cls !== HIGH) return cls;
+  const c = text.charCodeAt(i);
+  if (c < 0x80) return ASCII_WORD[c] !== 0 ? WORD : 0;
+  const cls = CHAR_CLASS[c]!;
+  if (cls !== HIGH) return cls === JOIN ? 0 : cls;
   const lo = text.charCodeAt(i + 1);
   if (lo >= 0xdc00 && lo <= 0xdfff) return classifyAstral(text.slice(i, i + 2));
   return 0; // a lone high surrogate is not text
@@ -67,96 +41,132 @@ function classAt(text: string, i: number): number {
 /**
  * Tokenizes `text`.
  * @param text the original document text
- * @param filter optional stop-word and stemming filters (slower path for every token)
+ * @param filter optional stop-word and stemming filters
  * @returns token hashes and their half-open UTF-16 ranges in `text`, in text order
  */
 export function tokenize(text: string, filter?: TokenFilter): Tokens {
-  const out = new TokenBuffer(Math.min((text.length >>> 3) + 16, 1 << 20));
+  const tokens = scan(text);
+  return filter && (filter.stopwords || filter.stem) ? applyFilter(text, tokens, filter) : tokens;
+}
+
+/** The scanner (see the file comment). */
+function scan(text: string): Tokens {
   const n = text.length;
-  const filtered = filter !== undefined && (filter.stopwords !== undefined || filter.stem !== undefined);
-
-  const emit = (start: number, end: number, fastHash: number, ascii: boolean): void => {
-    if (!filtered) {
-      out.push(ascii ? fastHash : hashToken(normalizeToken(text.slice(start, end))), start, end);
-      return;
-    }
-    let word = ascii ? text.slice(start, end).toLowerCase().replace(/'/g, '') : normalizeToken(text.slice(start, end));
-    if (filter!.stopwords?.has(word)) return;
-    if (filter!.stem) word = filter!.stem(word);
-    out.push(hashToken(word), start, end);
-  };
-
-  let inWord = false;
-  let start = 0;
-  let h = FNV_OFFSET;
-  let ascii = true;
+  let cap = (n >>> 2) + 16;
+  let hashes = new Uint32Array(cap);
+  let starts = new Uint32Array(cap);
+  let ends = new Uint32Array(cap);
+  let count = 0;
   let i = 0;
   while (i < n) {
-    const c = text.charCodeAt(i);
+    let c = text.charCodeAt(i);
+    let width = 1;
     if (c < 0x80) {
-      // Hot path: ASCII.
-      if (CHAR_CLASS[c] === WORD) {
-        if (!inWord) {
-          inWord = true;
-          start = i;
-          h = FNV_OFFSET;
-          ascii = true;
-        }
-        h = Math.imul(h ^ (c >= 0x41 && c <= 0x5a ? c | 0x20 : c), FNV_PRIME);
+      if (ASCII_WORD[c] === 0) {
         i++;
         continue;
       }
-      if (c === 0x27 && inWord && i + 1 < n && classAt(text, i + 1) === WORD) {
-        i++; // an apostrophe inside a word: kept in the range, not in the hash
+    } else {
+      let cls = CHAR_CLASS[c]!;
+      if (cls === HIGH) {
+        cls = classAt(text, i);
+        width = cls === 0 ? 1 : 2;
+      }
+      if (cls === SOLO) {
+        // One token per character. CJK unified ideographs and hiragana are NFKC-stable and
+        // caseless: hashed inline; other unspaced scripts go through normalization.
+        const h =
+          width === 1 && ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3041 && c <= 0x3096))
+            ? fmix32(Math.imul(FNV_OFFSET ^ c, FNV_PRIME))
+            : hashToken(normalizeToken(text.slice(i, i + width)));
+        if (count === cap) {
+          cap = cap * 2 + 16;
+          hashes = grow(hashes, cap);
+          starts = grow(starts, cap);
+          ends = grow(ends, cap);
+        }
+        hashes[count] = h;
+        starts[count] = i;
+        ends[count++] = i + width;
+        i += width;
         continue;
       }
-      if (inWord) {
-        emit(start, i, fmix32(h), ascii);
-        inWord = false;
-      }
-      i++;
-      continue;
-    }
-    let cls = CHAR_CLASS[c]!;
-    let width = 1;
-    if (cls === HIGH) {
-      const lo = text.charCodeAt(i + 1);
-      if (lo >= 0xdc00 && lo <= 0xdfff) {
-        cls = classifyAstral(text.slice(i, i + 2));
-        width = 2;
-      } else {
-        cls = 0;
+      if (cls !== WORD) {
+        i += width;
+        continue;
       }
     }
-    if (cls === WORD) {
-      if (!inWord) {
-        inWord = true;
-        start = i;
-        h = FNV_OFFSET;
+    // A word starts at i.
+    const start = i;
+    let h = FNV_OFFSET;
+    let ascii = true;
+    while (i < n) {
+      c = text.charCodeAt(i);
+      if (c < 0x80) {
+        const l = ASCII_WORD[c]!;
+        if (l !== 0) {
+          h = Math.imul(h ^ l, FNV_PRIME);
+          i++;
+          continue;
+        }
+        // An apostrophe between word characters stays in the range, not in the hash.
+        if (c === 0x27 && i + 1 < n && classAt(text, i + 1) === WORD) {
+          i++;
+          continue;
+        }
+        break;
       }
-      ascii = false;
-      i += width;
-      continue;
-    }
-    if (cls === JOIN && inWord && i + 1 < n && classAt(text, i + 1) === WORD) {
-      ascii = false;
-      i++;
-      continue;
-    }
-    if (inWord) {
-      emit(start, i, fmix32(h), ascii);
-      inWord = false;
-    }
-    if (cls === SOLO) {
-      // CJK unified ideographs and hiragana are NFKC-stable and have no case: hash inline.
-      if (width === 1 && !filtered && ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3041 && c <= 0x3096))) {
-        out.push(fmix32(Math.imul(FNV_OFFSET ^ c, FNV_PRIME)), i, i + 1);
-      } else {
-        emit(i, i + width, 0, false);
+      const cls = CHAR_CLASS[c]!;
+      if (cls === WORD) {
+        ascii = false;
+        i++;
+        continue;
       }
+      if (cls === HIGH) {
+        if (classAt(text, i) !== WORD) break;
+        ascii = false;
+        i += 2;
+        continue;
+      }
+      if (cls === JOIN && i + 1 < n && classAt(text, i + 1) === WORD) {
+        ascii = false;
+        i++;
+        continue;
+      }
+      break; // a separator, or an unspaced-script character (the outer loop takes it)
     }
-    i += width;
+    if (count === cap) {
+      cap = cap * 2 + 16;
+      hashes = grow(hashes, cap);
+      starts = grow(starts, cap);
+      ends = grow(ends, cap);
+    }
+    hashes[count] = ascii ? fmix32(h) : hashToken(normalizeToken(text.slice(start, i)));
+    starts[count] = start;
+    ends[count++] = i;
   }
-  if (inWord) emit(start, n, fmix32(h), ascii);
-  return { count: out.count, hashes: out.hashes, starts: out.starts, ends: out.ends };
+  return { count, hashes, starts, ends };
+}
+
+function grow(a: Uint32Array, cap: number): Uint32Array<ArrayBuffer> {
+  const b = new Uint32Array(cap);
+  b.set(a);
+  return b;
+}
+
+/** Drops stop words and stems the rest; the kept tokens keep their ranges. */
+function applyFilter(text: string, t: Tokens, filter: TokenFilter): Tokens {
+  const hashes = new Uint32Array(t.count);
+  const starts = new Uint32Array(t.count);
+  const ends = new Uint32Array(t.count);
+  let w = 0;
+  for (let i = 0; i < t.count; i++) {
+    let word = normalizeToken(text.slice(t.starts[i], t.ends[i]));
+    if (filter.stopwords?.has(word)) continue;
+    if (filter.stem) word = filter.stem(word);
+    hashes[w] = hashToken(word);
+    starts[w] = t.starts[i]!;
+    ends[w++] = t.ends[i]!;
+  }
+  return { count: w, hashes, starts, ends };
 }

@@ -1,0 +1,195 @@
+/**
+ * The CLI of issue 2, through the real binary: the JSON contract, JSON Lines, --redundant (and
+ * -0 with xargs), --exit-code, --help, stdin. stdout, stderr and the exit status are checked apart.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BIN_SH, ROOT, expectNoCrash, parseJson, runCli, runShell, type JsonReport } from './run-cli.js';
+
+const SEEDS = 'fixtures/seeds';
+const DUP_A = 'fixtures/seeds/000_8e656ef614cc4b96.txt';
+const DUP_B = 'fixtures/seeds/001_642219283869cf8a.txt';
+
+/** Asserts `obj` has every key (dotted paths not needed: one level). */
+function expectKeys(obj: unknown, keys: readonly string[], where: string): void {
+  expect(obj, where).toBeTypeOf('object');
+  for (const k of keys) expect(obj as Record<string, unknown>, `${where}.${k}`).toHaveProperty(k);
+}
+
+describe('dedupe fixtures/seeds --json', () => {
+  let report: JsonReport;
+
+  it('exits 0 with one JSON document on stdout and nothing else', async () => {
+    const r = await runCli([SEEDS, '--json']);
+    expectNoCrash(r);
+    expect(r.code).toBe(0);
+    expect(r.stdout.startsWith('{')).toBe(true);
+    expect(r.stdout.endsWith('}\n')).toBe(true);
+    report = parseJson(r); // throws on anything but one JSON value
+  });
+
+  it('finds exactly one duplicate cluster, {000, 001}, at Jaccard ≈ 0.96, and nothing else', () => {
+    expect(report.clusters).toHaveLength(1);
+    const [c] = report.clusters;
+    expect(c!.kind).toBe('duplicate');
+    expect([...c!.members].sort()).toEqual([DUP_A, DUP_B]);
+    expect(c!.members).toContain(c!.keep);
+    const dups = report.pairs.filter((p) => p.kind === 'duplicate');
+    expect(dups).toHaveLength(1);
+    expect([dups[0]!.a, dups[0]!.b].sort()).toEqual([DUP_A, DUP_B]);
+    expect(dups[0]!.jaccard).toBeGreaterThanOrEqual(0.95);
+    expect(dups[0]!.jaccard).toBeLessThanOrEqual(0.97);
+    // The other pairs are overlaps (shared passages), not duplicates or derived copies.
+    for (const p of report.pairs.filter((x) => x !== dups[0])) expect(p.kind).toBe('overlap');
+  });
+
+  it('has every field the README promises', () => {
+    expect(report.version).toBe(1);
+    expectKeys(report, ['version', 'params', 'documents', 'clusters', 'pairs', 'groups', 'stats'], 'report');
+    expectKeys(
+      report.params,
+      ['threshold', 'shingle_size', 'unit', 'num_perm', 'seed', 'sketch', 'bands', 'rows', 'keep', 'overlap', 'min_passage', 'max_gap', 'containment'],
+      'params',
+    );
+    expect(report.params.threshold).toBe(0.6);
+    expect((report.params.bands as number) * (report.params.rows as number)).toBeLessThanOrEqual(report.params.num_perm as number);
+    expect(report.documents).toHaveLength(5);
+    for (const d of report.documents) {
+      expectKeys(d, ['id', 'path', 'format', 'bytes', 'chars', 'tokens', 'shingles'], 'documents[]');
+      expect(d.tokens).toBeGreaterThan(0);
+    }
+    for (const c of report.clusters) expectKeys(c, ['id', 'kind', 'members', 'keep', 'size', 'derived'], 'clusters[]');
+    expect(report.pairs.length).toBeGreaterThan(0);
+    for (const p of report.pairs) {
+      expectKeys(p, ['a', 'b', 'kind', 'jaccard', 'containment', 'passages'], 'pairs[]');
+      expectKeys(p.containment, ['a_in_b', 'b_in_a'], 'pairs[].containment');
+      expect(p.jaccard).toBeGreaterThanOrEqual(0);
+      expect(p.jaccard).toBeLessThanOrEqual(1);
+      expect(p.passages!.length).toBeGreaterThan(0);
+      for (const x of p.passages!) {
+        expectKeys(x, ['a', 'b', 'words', 'text'], 'passages[]');
+        expectKeys(x.a, ['start', 'end'], 'passages[].a');
+        expectKeys(x.b, ['start', 'end'], 'passages[].b');
+      }
+    }
+    expect(Array.isArray(report.groups)).toBe(true);
+    expectKeys(report.stats, ['documents', 'clusters', 'redundant', 'duplicate_pairs'], 'stats');
+    expect(report.stats.documents).toBe(5);
+  });
+
+  it('quotes passages exactly: text is A sliced at the offsets (UTF-16 code units), both ranges inside the texts', async () => {
+    const texts = new Map<string, string>();
+    for (const d of report.documents) texts.set(d.id, await readFile(path.join(ROOT, d.path), 'utf8'));
+    for (const p of report.pairs) {
+      const ta = texts.get(p.a)!;
+      const tb = texts.get(p.b)!;
+      for (const x of p.passages!) {
+        expect(0 <= x.a.start && x.a.start < x.a.end && x.a.end <= ta.length).toBe(true);
+        expect(0 <= x.b.start && x.b.start < x.b.end && x.b.end <= tb.length).toBe(true);
+        expect(x.text).toBe(ta.slice(x.a.start, x.a.end));
+      }
+    }
+  });
+});
+
+describe('dedupe --format jsonl', () => {
+  it('prints one JSON object per line, each with a known type, params first and summary last', async () => {
+    const r = await runCli([SEEDS, '--format', 'jsonl']);
+    expectNoCrash(r);
+    expect(r.code).toBe(0);
+    expect(r.stdout.endsWith('\n')).toBe(true);
+    const lines = r.stdout.slice(0, -1).split('\n');
+    const types = lines.map((l) => (JSON.parse(l) as { type: string }).type);
+    for (const t of types) expect(['params', 'document', 'cluster', 'pair', 'group', 'summary']).toContain(t);
+    expect(types[0]).toBe('params');
+    expect(types.at(-1)).toBe('summary');
+    expect(types.filter((t) => t === 'document')).toHaveLength(5);
+    expect(types.filter((t) => t === 'cluster')).toHaveLength(1);
+  });
+});
+
+describe('dedupe --redundant', () => {
+  it('prints exactly the one redundant path, newline-terminated', async () => {
+    const r = await runCli([SEEDS, '--redundant']);
+    expectNoCrash(r);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(`${DUP_B}\n`);
+  });
+
+  it('-0 separates with NUL bytes', async () => {
+    const r = await runCli([SEEDS, '--redundant', '-0']);
+    expect(r.code).toBe(0);
+    expect(r.stdoutBytes.equals(Buffer.from(`${DUP_B}\0`))).toBe(true);
+  });
+
+  it('-0 works with xargs -0 ls', async () => {
+    const r = await runShell(`${BIN_SH} ${SEEDS} --redundant -0 | xargs -0 ls -l`);
+    expect(r.code, r.stderr).toBe(0);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]!.endsWith(DUP_B)).toBe(true);
+  });
+});
+
+describe('dedupe --exit-code', () => {
+  it('exits 1 when duplicates were found', async () => {
+    const r = await runCli([SEEDS, '--exit-code', '--json']);
+    expect(r.code).toBe(1);
+    expect(parseJson(r).clusters).toHaveLength(1); // the report is still printed
+  });
+
+  it('exits 0 on a directory without duplicates', async () => {
+    const r = await runCli(['fixtures/multilingual', '--exit-code', '--json']);
+    expectNoCrash(r);
+    expect(r.code).toBe(0);
+    expect(parseJson(r).clusters).toHaveLength(0);
+  });
+});
+
+describe('dedupe --help and --version', () => {
+  it('--help prints usage on stdout and exits 0', async () => {
+    const r = await runCli(['--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Usage: dedupe/);
+    expect(r.stdout).toContain('--threshold');
+    expect(r.stderr).toBe('');
+  });
+
+  it('--version prints the package version', async () => {
+    const pkg = JSON.parse(await readFile(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };
+    const r = await runCli(['--version']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim()).toBe(pkg.version);
+  });
+});
+
+describe('stdin', () => {
+  it('`cat 000 | dedupe - 001` finds the pair, stdin named "-"', async () => {
+    const r = await runShell(`cat ${DUP_A} | ${BIN_SH} - ${DUP_B} --json`);
+    expect(r.code, r.stderr).toBe(0);
+    const report = JSON.parse(r.stdout) as JsonReport;
+    expect(report.documents.map((d) => d.id)).toEqual(['-', DUP_B]);
+    expect(report.clusters).toHaveLength(1);
+    expect([...report.clusters[0]!.members].sort()).toEqual(['-', DUP_B].sort());
+  });
+
+  it('reads stdin when no path is given and stdin is not a terminal', async () => {
+    const text = await readFile(path.join(ROOT, DUP_A));
+    const r = await runCli(['--json'], { input: text });
+    expectNoCrash(r);
+    expect(r.code).toBe(0);
+    expect(parseJson(r).documents.map((d) => d.id)).toEqual(['-']);
+  });
+
+  it('--stdin-format jsonl reads records from stdin', async () => {
+    const r = await runCli(['-', '--stdin-format', 'jsonl', '--json'], {
+      input: '{"id":"x","text":"one two three four five six"}\n{"id":"y","text":"one two three four five six"}\n',
+    });
+    expectNoCrash(r);
+    expect(r.code).toBe(0);
+    const report = parseJson(r);
+    expect(report.documents.map((d) => d.id)).toEqual(['-#x', '-#y']);
+    expect(report.clusters).toHaveLength(1);
+  });
+});

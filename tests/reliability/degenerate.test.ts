@@ -1,0 +1,87 @@
+/**
+ * Degenerate documents: no crash, sensible output, exit 0.
+ *
+ * Decisions (docs/bad-input.md): documents without words (empty, whitespace, punctuation,
+ * emoji only, script-only HTML) are kept in the report with 0 tokens and named on stderr as
+ * "not compared". A document shorter than a shingle has one shingle made of all its words, so
+ * two identical one-word documents ARE duplicates (Jaccard 1): they have the same text.
+ */
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// @ts-expect-error -- a plain .mjs script without type declarations
+import { makeBadFixtures } from '../../scripts/make-bad-fixtures.mjs';
+import { ROOT, expectNoCrash, makeTmp, parseJson, removeTmp, runCli, warnings, type JsonReport } from '../cli/run-cli.js';
+
+let tmp: string;
+let deg: string;
+let report: JsonReport;
+let stderr: string;
+
+beforeAll(async () => {
+  tmp = await makeTmp('dedupe-degenerate-');
+  await (makeBadFixtures as (dir: string) => Promise<string[]>)(tmp);
+  deg = path.join(tmp, 'degenerate');
+  await writeFile(path.join(deg, 'huge-word.txt'), 'a'.repeat(1 << 20)); // one 1 MB word
+  const words = Array.from({ length: 3000 }, (_, i) => `v${i.toString(36)}`);
+  const line: string[] = [];
+  for (let n = 0, i = 0; n < 10 * 1024 * 1024; i++) {
+    const w = words[(i * 7919 + (i >> 12)) % words.length]!;
+    line.push(w);
+    n += w.length + 1;
+  }
+  await writeFile(path.join(deg, 'ten-mb-line.txt'), line.join(' ')); // 10 MB, no newline
+  const r = await runCli([path.relative(ROOT, deg), path.join(tmp, 'html'), '--json']);
+  expectNoCrash(r);
+  expect(r.code).toBe(0);
+  report = parseJson(r);
+  stderr = r.stderr;
+}, 60_000);
+afterAll(() => removeTmp(tmp));
+
+const doc = (name: string): JsonReport['documents'][number] => {
+  const d = report.documents.find((x) => x.id.endsWith(`/${name}`));
+  if (!d) throw new Error(`no document ${name}`);
+  return d;
+};
+
+describe('degenerate documents', () => {
+  it('documents without words are reported on stderr as not compared, and kept in the report with 0 tokens', () => {
+    const w = warnings(stderr);
+    expect(w.filter((l) => l.endsWith('empty.txt: empty document; not compared'))).toHaveLength(1);
+    for (const n of ['whitespace.txt', 'punctuation.txt', 'emoji-only.txt']) {
+      expect(w.filter((l) => l.endsWith(`${n}: no words in document; not compared`))).toHaveLength(1);
+      expect(doc(n).tokens).toBe(0);
+      expect(doc(n).shingles).toBe(0);
+    }
+    expect(w.filter((l) => l.endsWith('script-only.html: empty document; not compared'))).toHaveLength(1);
+    expect(report.stats.empty).toBe(5);
+    // Documents without shingles never pair with anything.
+    const empties = new Set(report.documents.filter((d) => d.tokens === 0).map((d) => d.id));
+    for (const p of report.pairs) expect(empties.has(p.a) || empties.has(p.b)).toBe(false);
+  });
+
+  it('a document shorter than a shingle has one shingle; two identical one-word documents are duplicates', () => {
+    expect(doc('short.txt')).toMatchObject({ tokens: 2, shingles: 1 });
+    expect(doc('one-word-a.txt')).toMatchObject({ tokens: 1, shingles: 1 });
+    const c = report.clusters.find((x) => x.members.some((m) => m.endsWith('one-word-a.txt')));
+    expect(c?.members.map((m) => path.basename(m))).toEqual(['one-word-a.txt', 'one-word-b.txt']);
+  });
+
+  it('one enormous word, one repeated word, a 10 MB single line, combining marks: read without trouble', () => {
+    expect(doc('huge-word.txt')).toMatchObject({ tokens: 1, shingles: 1, chars: 1 << 20 });
+    expect(doc('repeated-word.txt')).toMatchObject({ tokens: 2000, shingles: 1 });
+    expect(doc('ten-mb-line.txt').tokens).toBeGreaterThan(2_000_000);
+    expect(doc('combining-marks.txt').tokens).toBe(2);
+    expect(doc('unclosed.html').tokens).toBe(8);
+  });
+
+  it('every option combination that changes the text path copes too (char shingles, stemming, stop words, no overlap)', async () => {
+    for (const extra of [['--unit', 'char'], ['--stem', '--stopwords', '--lang', 'en'], ['--no-overlap', '-k', '1'], ['-k', '64', '--num-perm', '1', '--sketch', 'classic']]) {
+      const r = await runCli([deg, path.join(tmp, 'html'), '--json', ...extra]);
+      expectNoCrash(r);
+      expect(r.code, extra.join(' ')).toBe(0);
+      expect(parseJson(r).documents.length).toBe(report.documents.length);
+    }
+  }, 60_000);
+});
