@@ -169,10 +169,11 @@ describe('overlapCandidates', () => {
 });
 
 describe('resolveMaxDf', () => {
-  test('default: max(10, ceil(sqrt(n)))', () => {
-    expect(resolveMaxDf(undefined, 0)).toBe(10);
-    expect(resolveMaxDf(undefined, 5)).toBe(10);
-    expect(resolveMaxDf(undefined, 30)).toBe(10);
+  test('default: max(20, ceil(sqrt(n)))', () => {
+    expect(resolveMaxDf(undefined, 0)).toBe(20);
+    expect(resolveMaxDf(undefined, 5)).toBe(20);
+    expect(resolveMaxDf(undefined, 30)).toBe(20);
+    expect(resolveMaxDf(undefined, 900)).toBe(30);
     expect(resolveMaxDf(undefined, 10_000)).toBe(100);
     expect(resolveMaxDf(undefined, 1_000_000)).toBe(1000);
   });
