@@ -97,6 +97,7 @@ export class Deduper {
   private pending = 0;
   private readonly docs: DocumentInfo[] = [];
   private readonly sets: Uint32Array[] = [];
+  private readonly checks: number[] = [];
   private signatures: Uint32Array;
   private readonly overlap: OverlapState | undefined;
   private readonly timings: Record<string, number> = { fingerprint: 0 };
@@ -183,6 +184,7 @@ export class Deduper {
     }
     this.signatures.set(fp.signature, index * k);
     this.sets[index] = fp.set;
+    this.checks[index] = fp.check;
     const info = this.docs[index]!;
     this.docs[index] = { ...info, tokens: fp.tokens, shingles: fp.set.length };
     this.lastTokens = fp.tokens;
@@ -204,8 +206,12 @@ export class Deduper {
     const pairs: ScoredPair[] = [];
     for (let i = 0; i < cands.length; i++) {
       const [a, b] = unpackPair(cands[i]!, n);
-      const sim = setSimilarity(this.sets[a]!, this.sets[b]!);
-      if (sim.jaccard >= o.threshold) {
+      const sa = this.sets[a]!;
+      const sb = this.sets[b]!;
+      const sim = setSimilarity(sa, sb);
+      // Single-shingle documents: a 32-bit collision is not a duplicate (see DocFingerprint.check).
+      const collision = sa.length === 1 && sb.length === 1 && this.checks[a] !== this.checks[b];
+      if (sim.jaccard >= o.threshold && !collision) {
         pairs.push({ a, b, kind: 'duplicate', jaccard: sim.jaccard, aInB: sim.aInB, bInA: sim.bInA });
         uf.union(a, b);
       }

@@ -54,6 +54,24 @@ interface OutputPlan {
  * @returns the exit status
  */
 export async function main(argv: readonly string[], env: CliEnv = defaultEnv()): Promise<number> {
+  // A reader that goes away (`| head -1`, a closed terminal) makes writes fail with EPIPE. Without
+  // a listener that 'error' event would kill the process, and on stderr it would cost the report:
+  // messages to a closed stderr are dropped, a closed stdout ends the report quietly (writeStdout).
+  env.stdout.on('error', ignoreStreamError);
+  env.stderr.on('error', ignoreStreamError);
+  try {
+    return await runMain(argv, env);
+  } finally {
+    env.stdout.off('error', ignoreStreamError);
+    env.stderr.off('error', ignoreStreamError);
+  }
+}
+
+function ignoreStreamError(): void {
+  // Deliberately empty: see main.
+}
+
+async function runMain(argv: readonly string[], env: CliEnv): Promise<number> {
   const program = buildProgram();
   program.exitOverride();
   program.configureOutput({

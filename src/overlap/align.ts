@@ -301,7 +301,8 @@ export function alignPrepared(a: AlignDoc, b: AlignDoc, options: AlignOptions): 
     const len = pl[p]!;
     const gapA = as - curAe;
     const gapB = bs - curBe;
-    if (curAs >= 0 && gapA <= maxGap && gapB >= 0 && gapB <= maxGap) {
+    // Merge only across a B gap that holds no other piece: passages stay disjoint in B too.
+    if (curAs >= 0 && gapA <= maxGap && gapB >= 0 && gapB <= maxGap && freeBetween(usedB, curBe, bs)) {
       if (gapA > 0 || gapB > 0) gaps++;
       curAe = as + len;
       curBe = bs + len;
@@ -316,6 +317,12 @@ export function alignPrepared(a: AlignDoc, b: AlignDoc, options: AlignOptions): 
   }
   flush();
   return { passages, coveredA, coveredB };
+}
+
+/** True when no token in [from, to) is used by a piece. */
+function freeBetween(used: Uint8Array, from: number, to: number): boolean {
+  for (let t = from; t < to; t++) if (used[t] !== 0) return false;
+  return true;
 }
 
 /**

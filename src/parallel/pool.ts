@@ -96,11 +96,12 @@ export class FingerprintPool {
     let so = 0;
     let wo = 0;
     res.indexes.forEach((index, i) => {
-      const tokens = res.counts[3 * i]!;
-      const setLen = res.counts[3 * i + 1]!;
-      const winLen = res.counts[3 * i + 2]!;
+      const tokens = res.counts[4 * i]!;
+      const setLen = res.counts[4 * i + 1]!;
+      const winLen = res.counts[4 * i + 2]!;
       this.onResult(index, {
         tokens,
+        check: res.counts[4 * i + 3]!,
         set: res.sets.subarray(so, so + setLen),
         signature: res.signatures.subarray(i * numPerm, (i + 1) * numPerm),
         winnowHashes: res.winnowHashes.subarray(wo, wo + winLen),

@@ -21,7 +21,7 @@ export interface BatchRequest {
 export interface BatchResult {
   readonly batch: number;
   readonly indexes: readonly number[];
-  /** Per document: tokens, set length, winnow length. */
+  /** Per document: tokens, set length, winnow length, check hash. */
   readonly counts: Uint32Array;
   /** Concatenated shingle sets. */
   readonly sets: Uint32Array;

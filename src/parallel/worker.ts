@@ -27,11 +27,12 @@ function concat(parts: readonly Uint32Array[]): Uint32Array {
 parentPort!.on('message', (req: BatchRequest) => {
   const t0 = performance.now();
   const fps: DocFingerprint[] = req.texts.map((t) => fingerprint(t));
-  const counts = new Uint32Array(fps.length * 3);
+  const counts = new Uint32Array(fps.length * 4);
   fps.forEach((fp, i) => {
-    counts[3 * i] = fp.tokens;
-    counts[3 * i + 1] = fp.set.length;
-    counts[3 * i + 2] = fp.winnowHashes.length;
+    counts[4 * i] = fp.tokens;
+    counts[4 * i + 1] = fp.set.length;
+    counts[4 * i + 2] = fp.winnowHashes.length;
+    counts[4 * i + 3] = fp.check;
   });
   const res: BatchResult = {
     batch: req.batch,

@@ -9,6 +9,7 @@ import { tokenize, type TokenFilter } from '../text/tokenize.js';
 import { charShingleSequence, shingleSequence, toShingleSet } from '../text/shingle.js';
 import { classicCoefficients, signatureClassic, signatureOph, type SketchKind } from './minhash.js';
 import { winnow } from '../overlap/winnow.js';
+import { murmurWords } from '../text/hash.js';
 
 /** Parameters of fingerprinting (all part of the output's `params`). */
 export interface FingerprintParams {
@@ -30,12 +31,21 @@ export interface DocFingerprint {
   readonly set: Uint32Array;
   /** MinHash signature of length numPerm (all EMPTY when the set is empty). */
   readonly signature: Uint32Array;
+  /**
+   * A second 32-bit hash of the whole token sequence, with another seed. Documents of at most k
+   * tokens have a single shingle, so two different short documents would look identical on a
+   * 32-bit shingle collision (one pair in ~2^32); verification also compares this hash then.
+   */
+  readonly check: number;
   /** Winnowed word-shingle hashes and their shingle positions (empty when overlap is off). */
   readonly winnowHashes: Uint32Array;
   readonly winnowPositions: Uint32Array;
 }
 
 const NONE = new Uint32Array(0);
+
+/** Seed of the whole-sequence check hash (independent of the shingle seed). */
+const CHECK_SEED = 0x2545f491;
 
 /** Makes a fingerprinter with its per-run constants (classic coefficients) computed once. */
 export function makeFingerprinter(params: FingerprintParams): (text: string) => DocFingerprint {
@@ -50,6 +60,7 @@ export function makeFingerprinter(params: FingerprintParams): (text: string) => 
     const win = params.winnowWindow !== undefined ? winnow(words, params.winnowWindow) : undefined;
     return {
       tokens: tokens.count,
+      check: murmurWords(tokens.hashes, 0, tokens.count, CHECK_SEED),
       set,
       signature,
       winnowHashes: win ? win.hashes : NONE,
