@@ -6,7 +6,7 @@
  *                                              └→ winnowed fingerprints → overlap candidates → passages
  *
  * Only the compact fingerprint of each document is kept (sorted shingle set, signature);
- * texts are kept only when passages must be aligned (see `needsText`).
+ * texts are kept (in a TextStore, which may spill to disk) only when passages must be aligned.
  */
 import type { Cluster, DocFormat, Passage, PairKind, ScoredPair, SourceDoc } from './types.js';
 import { resolveOptions, type DedupeOptions } from './options.js';
@@ -19,6 +19,7 @@ import { UnionFind } from './compare/union-find.js';
 import { chooseKeeper } from './compare/keep.js';
 import { loadTokenFilter } from './text/languages.js';
 import type { TokenFilter } from './text/tokenize.js';
+import { MemoryTextStore, type TextStore } from './text-store.js';
 import { findOverlaps, OverlapState, type OverlapOutcome } from './compare/overlap-stage.js';
 
 /** What a Deduper takes besides its options. */
@@ -27,6 +28,8 @@ export interface DeduperExtras {
   readonly filter?: TokenFilter;
   /** Texts whose shingles are boilerplate whatever their frequency (`--boilerplate FILE`). */
   readonly boilerplateTexts?: readonly string[];
+  /** Where texts are kept for alignment (default: in memory). */
+  readonly textStore?: TextStore;
 }
 
 /** What the report knows of each input document. */
@@ -122,7 +125,9 @@ export class Deduper {
     };
     this.fingerprint = makeFingerprinter(this.params);
     this.signatures = new Uint32Array(o.numPerm * 64);
-    this.overlap = o.overlap ? new OverlapState(f, extras.boilerplateTexts ?? [], o.shingleSize) : undefined;
+    this.overlap = o.overlap
+      ? new OverlapState(extras.textStore ?? new MemoryTextStore(), f, extras.boilerplateTexts ?? [], o.shingleSize)
+      : undefined;
   }
 
   /** Token count of the document added last (0 for an empty document). */
@@ -170,7 +175,7 @@ export class Deduper {
       shingles: 0,
     });
     this.pending++;
-    if (this.overlap) this.overlap.texts[index] = doc.text;
+    if (this.overlap) this.overlap.texts.put(index, doc.text);
     return index;
   }
 
@@ -189,7 +194,7 @@ export class Deduper {
     this.docs[index] = { ...info, tokens: fp.tokens, shingles: fp.set.length };
     this.lastTokens = fp.tokens;
     this.pending--;
-    if (this.overlap) this.overlap.setDocument(index, this.overlap.texts[index]!, fp);
+    if (this.overlap) this.overlap.setDocument(index, fp);
   }
 
   /** Finds candidates, verifies them exactly, clusters, and (with overlap) aligns passages. */
@@ -263,7 +268,7 @@ export class Deduper {
       pairs: allPairs,
       groups: outcome?.groups ?? [],
       stats,
-      text: (d) => texts?.[d],
+      text: (d) => texts?.get(d),
     };
   }
 

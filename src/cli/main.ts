@@ -22,8 +22,9 @@ import { candidateProbability } from '../index/bands.js';
 import { decodeText } from '../io/decode.js';
 import { makeProgress } from './progress.js';
 import { FingerprintPool } from '../parallel/pool.js';
+import { SpillTextStore } from '../io/spill-store.js';
 import { makeInputTracker, type InputTracker } from './input-summary.js';
-import { installInterruptHandlers } from './signals.js';
+import { installInterruptHandlers, interruptedStatus, interruption } from './signals.js';
 
 /** The process around main (injectable for tests). */
 export interface CliEnv {
@@ -138,6 +139,8 @@ async function runMain(argv: readonly string[], env: CliEnv): Promise<number> {
     }
     return flags.exitCode && result.result.clusters.length > 0 ? 1 : 0;
   } catch (e) {
+    // Interrupted while writing the report: the signal handler has said so and is exiting.
+    if (interruption.signal !== undefined) return interruptedStatus(interruption.signal);
     if (isDedupeError(e)) {
       log.error(e.message);
       return e.exitCode;
@@ -207,7 +210,8 @@ async function run(
   log: Logger,
   inputs: InputTracker,
 ): Promise<{ result: DedupeResult; failed: number }> {
-  const deduper = new Deduper(options, { boilerplateTexts });
+  const textStore = new SpillTextStore();
+  const deduper = new Deduper(options, { boilerplateTexts, textStore });
   const progress = makeProgress(env.stderr, flags.progress === true || env.stderr.isTTY === true);
   const pool = flags.jobs > 1 ? startPool(flags.jobs, deduper, options) : undefined;
   let bytes = 0;

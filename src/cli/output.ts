@@ -5,8 +5,12 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { DedupeError } from '../errors.js';
+import { interruption } from './signals.js';
 
-/** Temporary files being written, removed if the process is interrupted. */
+/**
+ * Temporary files being written, removed if the process is interrupted. A file stays in the set
+ * until its write has settled and it has been renamed or removed (signals.ts relies on this).
+ */
 export const pendingTemps = new Set<string>();
 
 /**
@@ -19,6 +23,8 @@ export async function writeFileAtomic(file: string, data: string): Promise<void>
   pendingTemps.add(tmp);
   try {
     await fs.writeFile(tmp, data, { flag: 'wx' });
+    // Interrupted meanwhile (see signals.ts): keep the old file; the catch removes the temporary one.
+    if (interruption.signal !== undefined) throw new Error(`interrupted by ${interruption.signal}`);
     await fs.rename(tmp, file);
   } catch (cause) {
     await fs.rm(tmp, { force: true }).catch(() => undefined);

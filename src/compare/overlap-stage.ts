@@ -21,6 +21,7 @@ import type { Tokens } from '../types.js';
 import { overlapCandidates, resolveMaxDf, sortedHashSet } from '../overlap/fingerprint-index.js';
 import { alignPrepared, prepareAlignDoc, type AlignDoc } from '../overlap/align.js';
 import { UnionFind } from './union-find.js';
+import type { TextStore } from '../text-store.js';
 import { unpackPair } from '../index/lsh.js';
 
 /** Tokens of prepared documents kept for alignment (~24 bytes each: ~200 MB). */
@@ -60,7 +61,8 @@ const BOILERPLATE_LISTED = 10;
 
 /** Per-document data the overlap stage keeps while documents are added. */
 export class OverlapState {
-  readonly texts: string[] = [];
+  /** Number of documents. */
+  count = 0;
   readonly winnowed: Uint32Array[] = [];
   readonly positions: Uint32Array[] = [];
   private readonly ignored: Set<number>;
@@ -71,6 +73,7 @@ export class OverlapState {
    * @param shingleSize k
    */
   constructor(
+    readonly texts: TextStore,
     readonly filter: TokenFilter | undefined,
     ignoreTexts: readonly string[],
     readonly shingleSize: number,
@@ -91,8 +94,8 @@ export class OverlapState {
    * Keeps the text and the winnowed fingerprints of document `index` (any order; every index
    * from 0 to n-1 must be set before findOverlaps).
    */
-  setDocument(index: number, text: string, fp: DocFingerprint): void {
-    this.texts[index] = text;
+  setDocument(index: number, fp: DocFingerprint): void {
+    if (index >= this.count) this.count = index + 1;
     if (this.ignored.size === 0) {
       this.winnowed[index] = fp.winnowHashes;
       this.positions[index] = fp.winnowPositions;
@@ -106,7 +109,7 @@ export class OverlapState {
 
   /** Tokens of document d, made again from its text (cheaper than keeping them). */
   tokens(d: number): Tokens {
-    return tokenize(this.texts[d]!, this.filter);
+    return tokenize(this.texts.get(d), this.filter);
   }
 }
 
@@ -136,7 +139,7 @@ export interface OverlapOutcome {
 /** Finds overlaps and contained pairs; sets `passages` on the duplicate pairs. */
 export function findOverlaps(state: OverlapState, ctx: OverlapContext): OverlapOutcome {
   const o = ctx.options;
-  const n = state.texts.length;
+  const n = state.count;
   const k = o.shingleSize; // alignment works on word shingles of the same k
   const maxDf = resolveMaxDf(o.maxDf, n);
   // Document frequency counts every shingle (not only the winnowed ones), so a footer's
@@ -151,7 +154,7 @@ export function findOverlaps(state: OverlapState, ctx: OverlapContext): OverlapO
 
   // Prepared documents (tokens, shingles, sorted index) are cached: each costs a tokenization
   // and a sort, and a document usually appears in several pairs.
-  const cache = new PreparedCache(PREPARED_CACHE_TOKENS, (d) => prepareAlignDoc(state.texts[d]!, state.tokens(d), k));
+  const cache = new PreparedCache(PREPARED_CACHE_TOKENS, (d) => prepareAlignDoc(state.texts.get(d), state.tokens(d), k));
   const align = (a: number, b: number) => {
     const pa = cache.get(a);
     const pb = cache.get(b);
@@ -262,7 +265,7 @@ function describeBoilerplate(
     const first = Math.min(ps[lo]!, pos);
     const last = Math.min(tok.count, Math.max(ps[hi]!, pos) + k) - 1;
     if (tok.count === 0 || last < first) continue;
-    const text = state.texts[doc]!.slice(tok.starts[first], tok.ends[last]).replace(/\s+/g, ' ').trim();
+    const text = state.texts.get(doc).slice(tok.starts[first], tok.ends[last]).replace(/\s+/g, ' ').trim();
     if (seen.has(text)) continue;
     seen.add(text);
     out.push({ text, documents: cands.boilerplateDf[idx]! });
