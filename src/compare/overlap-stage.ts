@@ -19,25 +19,26 @@ import { tokenize, type TokenFilter } from '../text/tokenize.js';
 import { shingleSequence } from '../text/shingle.js';
 import type { Tokens } from '../types.js';
 import { overlapCandidates, resolveMaxDf, sortedHashSet } from '../overlap/fingerprint-index.js';
-import { alignPrepared, prepareAlignDoc, type AlignDoc } from '../overlap/align.js';
+import { alignSeeded, toPassages, type SeedDoc } from '../overlap/align.js';
 import { UnionFind } from './union-find.js';
+import { windowFor } from '../overlap/winnow.js';
 import type { TextStore } from '../text-store.js';
 import { unpackPair } from '../index/lsh.js';
 
-/** Tokens of prepared documents kept for alignment (~24 bytes each: ~200 MB). */
-const PREPARED_CACHE_TOKENS = 8_000_000;
+/** Tokens kept for mapping passages to offsets (12 bytes each: ~100 MB). */
+const TOKEN_CACHE_TOKENS = 8_000_000;
 
-/** A least-recently-used cache of prepared documents, bounded by their total token count. */
-class PreparedCache {
-  private readonly map = new Map<number, AlignDoc>();
-  private tokens = 0;
+/** A least-recently-used cache of documents' tokens, bounded by their total count. */
+class TokenCache {
+  private readonly map = new Map<number, Tokens>();
+  private size = 0;
 
   constructor(
     private readonly budget: number,
-    private readonly make: (doc: number) => AlignDoc,
+    private readonly make: (doc: number) => Tokens,
   ) {}
 
-  get(doc: number): AlignDoc {
+  get(doc: number): Tokens {
     let v = this.map.get(doc);
     if (v) {
       this.map.delete(doc); // re-insert: most recently used last
@@ -46,11 +47,11 @@ class PreparedCache {
     }
     v = this.make(doc);
     this.map.set(doc, v);
-    this.tokens += v.tokens.count + 1;
+    this.size += v.count + 1;
     for (const [d, old] of this.map) {
-      if (this.tokens <= this.budget || d === doc) break;
+      if (this.size <= this.budget || d === doc) break;
       this.map.delete(d);
-      this.tokens -= old.tokens.count + 1;
+      this.size -= old.count + 1;
     }
     return v;
   }
@@ -63,8 +64,12 @@ const BOILERPLATE_LISTED = 10;
 export class OverlapState {
   /** Number of documents. */
   count = 0;
+  /** Winnowed fingerprints of each document, sorted by (hash, position). */
   readonly winnowed: Uint32Array[] = [];
   readonly positions: Uint32Array[] = [];
+  /** Word-shingle sequence and token count of each document. */
+  readonly sequences: Uint32Array[] = [];
+  readonly counts: number[] = [];
   private readonly ignored: Set<number>;
 
   /**
@@ -96,6 +101,8 @@ export class OverlapState {
    */
   setDocument(index: number, fp: DocFingerprint): void {
     if (index >= this.count) this.count = index + 1;
+    this.sequences[index] = fp.sequence;
+    this.counts[index] = fp.tokens;
     if (this.ignored.size === 0) {
       this.winnowed[index] = fp.winnowHashes;
       this.positions[index] = fp.winnowPositions;
@@ -105,6 +112,11 @@ export class OverlapState {
     for (let i = 0; i < fp.winnowHashes.length; i++) if (!this.ignored.has(fp.winnowHashes[i]!)) keep.push(i);
     this.winnowed[index] = Uint32Array.from(keep, (i) => fp.winnowHashes[i]!);
     this.positions[index] = Uint32Array.from(keep, (i) => fp.winnowPositions[i]!);
+  }
+
+  /** Document d as the seeded aligner sees it. */
+  seedDoc(d: number): SeedDoc {
+    return { shingles: this.sequences[d]!, count: this.counts[d]!, seedHashes: this.winnowed[d]!, seedPositions: this.positions[d]! };
   }
 
   /** Tokens of document d, made again from its text (cheaper than keeping them). */
@@ -152,13 +164,18 @@ export function findOverlaps(state: OverlapState, ctx: OverlapContext): OverlapO
   const isBoilerplate = (h: number): boolean => inBoilerplate(h) || state.isIgnored(h);
   const alignOptions = { minPassage: o.minPassage, maxGap: o.maxGap, boilerplate: isBoilerplate };
 
-  // Prepared documents (tokens, shingles, sorted index) are cached: each costs a tokenization
-  // and a sort, and a document usually appears in several pairs.
-  const cache = new PreparedCache(PREPARED_CACHE_TOKENS, (d) => prepareAlignDoc(state.texts.get(d), state.tokens(d), k));
+  // Alignment runs on what fingerprinting kept (shingle sequences, sorted winnowed fingerprints):
+  // no text is read and nothing is tokenized unless the pair has passages. Boilerplate
+  // fingerprints seed nothing (runs may still extend through boilerplate, which is then cut).
+  const notBoilerplate = (h: number): boolean => !isBoilerplate(h);
+  const tokenCache = new TokenCache(TOKEN_CACHE_TOKENS, (d) => state.tokens(d));
+  const tokensOf = (d: number): Tokens => tokenCache.get(d);
   const align = (a: number, b: number) => {
-    const pa = cache.get(a);
-    const pb = cache.get(b);
-    return { ...alignPrepared(pa, pb, alignOptions), ta: pa.tokens, tb: pb.tokens };
+    const t = alignSeeded(state.seedDoc(a), state.seedDoc(b), k, alignOptions, notBoilerplate);
+    const countA = state.counts[a]!;
+    const countB = state.counts[b]!;
+    const passages = t.pieces.length === 0 ? [] : toPassages(t.pieces, state.texts.get(a), tokensOf(a), tokensOf(b));
+    return { passages, coveredA: t.coveredA, coveredB: t.coveredB, countA, countB };
   };
 
   // Duplicates get their passages too.
@@ -168,7 +185,7 @@ export function findOverlaps(state: OverlapState, ctx: OverlapContext): OverlapO
     ctx.duplicates[i] = {
       ...p,
       passages: al.passages,
-      coverage: { aInB: al.ta.count ? al.coveredA / al.ta.count : 0, bInA: al.tb.count ? al.coveredB / al.tb.count : 0 },
+      coverage: { aInB: al.countA ? al.coveredA / al.countA : 0, bInA: al.countB ? al.coveredB / al.countB : 0 },
     };
   }
 
@@ -179,10 +196,10 @@ export function findOverlaps(state: OverlapState, ctx: OverlapContext): OverlapO
     if (ctx.duplicateRoot(a) === ctx.duplicateRoot(b)) continue;
     const al = align(a, b);
     if (al.passages.length === 0) continue;
-    const coverA = al.ta.count === 0 ? 0 : al.coveredA / al.ta.count;
-    const coverB = al.tb.count === 0 ? 0 : al.coveredB / al.tb.count;
+    const coverA = al.countA === 0 ? 0 : al.coveredA / al.countA;
+    const coverB = al.countB === 0 ? 0 : al.coveredB / al.countB;
     // The smaller document (fewer tokens; ties: the later one) is the candidate copy.
-    const aSmaller = al.ta.count < al.tb.count || (al.ta.count === al.tb.count && a > b);
+    const aSmaller = al.countA < al.countB || (al.countA === al.countB && a > b);
     const copy = aSmaller ? a : b;
     const source = aSmaller ? b : a;
     const cover = aSmaller ? coverA : coverB;
@@ -219,7 +236,7 @@ export function findOverlaps(state: OverlapState, ctx: OverlapContext): OverlapO
   for (const p of pairs) uf.union(p.a, p.b);
   const groups = uf.groups().map((members) => ({ members }));
 
-  return { pairs, attach, groups, boilerplate: describeBoilerplate(state, cands, k), candidates: cands.pairs.length };
+  return { pairs, attach, groups, boilerplate: describeBoilerplate(state, cands, k, windowFor(o.minPassage, k)), candidates: cands.pairs.length };
 }
 
 /** True when sorted `arr` holds `x`. */
@@ -241,6 +258,7 @@ function describeBoilerplate(
   state: OverlapState,
   cands: { boilerplate: Uint32Array; boilerplateDf: Uint32Array },
   k: number,
+  gap: number,
 ): { text: string; documents: number }[] {
   const order = [...cands.boilerplate.keys()].sort(
     (x, y) => cands.boilerplateDf[y]! - cands.boilerplateDf[x]! || cands.boilerplate[x]! - cands.boilerplate[y]!,
@@ -253,19 +271,16 @@ function describeBoilerplate(
     const found = locate(state, h);
     if (!found) continue;
     const { doc, pos } = found;
-    // Expand over neighbouring boilerplate fingerprints of the same document.
-    const hs = state.winnowed[doc]!;
-    const ps = state.positions[doc]!;
-    const j = hs.indexOf(h);
-    let lo = j;
-    let hi = j;
-    while (lo > 0 && binarySearch(cands.boilerplate, hs[lo - 1]!) && ps[lo]! - ps[lo - 1]! <= k) lo--;
-    while (hi + 1 < hs.length && binarySearch(cands.boilerplate, hs[hi + 1]!) && ps[hi + 1]! - ps[hi]! <= k) hi++;
+    // Expand over the document's shingles while boilerplate ones follow within `gap` positions.
+    const seq = state.sequences[doc]!;
+    let lo = pos;
+    let hi = pos;
+    for (let i = pos - 1; i >= 0 && lo - i <= gap; i--) if (binarySearch(cands.boilerplate, seq[i]!)) lo = i;
+    for (let i = pos + 1; i < seq.length && i - hi <= gap; i++) if (binarySearch(cands.boilerplate, seq[i]!)) hi = i;
     const tok = state.tokens(doc);
-    const first = Math.min(ps[lo]!, pos);
-    const last = Math.min(tok.count, Math.max(ps[hi]!, pos) + k) - 1;
-    if (tok.count === 0 || last < first) continue;
-    const text = state.texts.get(doc).slice(tok.starts[first], tok.ends[last]).replace(/\s+/g, ' ').trim();
+    const last = Math.min(tok.count, hi + k) - 1;
+    if (tok.count === 0 || last < lo) continue;
+    const text = state.texts.get(doc).slice(tok.starts[lo], tok.ends[last]).replace(/\s+/g, ' ').trim();
     if (seen.has(text)) continue;
     seen.add(text);
     out.push({ text, documents: cands.boilerplateDf[idx]! });
@@ -275,9 +290,16 @@ function describeBoilerplate(
 
 /** The first document (and shingle position) holding winnowed fingerprint h. */
 function locate(state: OverlapState, h: number): { doc: number; pos: number } | undefined {
-  for (let d = 0; d < state.winnowed.length; d++) {
-    const i = state.winnowed[d]!.indexOf(h);
-    if (i >= 0) return { doc: d, pos: state.positions[d]![i]! };
+  for (let d = 0; d < state.count; d++) {
+    const hs = state.winnowed[d]!;
+    let lo = 0;
+    let hi = hs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (hs[mid]! < h) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo < hs.length && hs[lo] === h) return { doc: d, pos: state.positions[d]![lo]! };
   }
   return undefined;
 }

@@ -36,6 +36,9 @@ import { windowFor } from './winnow.js';
 /** Hashes occurring more often than this in either document seed no runs (repetitive text). */
 export const MAX_OCCURRENCES = 8;
 
+/** Gapped extension stops adding runs past this many in one pair (pathological repetition). */
+const MAX_RUNS = 100_000;
+
 /** Options of alignPair / alignPrepared. */
 export interface AlignOptions {
   /** Shortest passage kept, in tokens of A (merged gaps included), >= 1. */
@@ -131,14 +134,28 @@ export function alignPair(
  */
 export function alignPrepared(a: AlignDoc, b: AlignDoc, options: AlignOptions): Alignment {
   if (a.k !== b.k) throw new RangeError(`alignPrepared: documents prepared with different k (${a.k}, ${b.k})`);
-  const k = a.k;
+  const runs = mergeJoinRuns(a, b);
+  const t = selectAndMerge(runs, a.shingles, a.tokens.count, b.tokens.count, a.k, options);
+  return { passages: toPassages(t.pieces, a.text, a.tokens, b.tokens), coveredA: t.coveredA, coveredB: t.coveredB };
+}
+
+/** Maximal diagonal runs of equal shingles: start in A, start in B, length in shingles. */
+interface Runs {
+  readonly runI: number[];
+  readonly runJ: number[];
+  readonly runL: number[];
+}
+
+/** Steps 1–2 over the full sorted indexes: every maximal run of a non-repetitive shingle. */
+function mergeJoinRuns(a: AlignDoc, b: AlignDoc): Runs {
   const sa = a.shingles;
   const sb = b.shingles;
   const na = sa.length;
   const nb = sb.length;
-  const countA = a.tokens.count;
-  const countB = b.tokens.count;
-  if (na === 0 || nb === 0) return { passages: [], coveredA: 0, coveredB: 0 };
+  const runI: number[] = [];
+  const runJ: number[] = [];
+  const runL: number[] = [];
+  if (na === 0 || nb === 0) return { runI, runJ, runL };
 
   // 1. Seeds: merge-join of the sorted (hash, position) arrays into groups of equal hashes.
   const wa = new Uint32Array(a.index.buffer, a.index.byteOffset, 2 * na);
@@ -170,9 +187,6 @@ export function alignPrepared(a: AlignDoc, b: AlignDoc, options: AlignOptions): 
   }
 
   // 2. Maximal diagonal runs, each generated once, by its first seeding cell.
-  const runI: number[] = [];
-  const runJ: number[] = [];
-  const runL: number[] = [];
   for (let g = 0; g < groups.length; g += 4) {
     const aTo = groups[g + 1]!;
     const bFrom = groups[g + 2]!;
@@ -207,26 +221,49 @@ export function alignPrepared(a: AlignDoc, b: AlignDoc, options: AlignOptions): 
       }
     }
   }
-  const runs = runI.length;
-  if (runs === 0) return { passages: [], coveredA: 0, coveredB: 0 };
+  return { runI, runJ, runL };
+}
 
+/** A passage in token space: [aStart, aEnd) of A, [bStart, bEnd) of B, with its bridged gaps. */
+export interface TokenPassage {
+  readonly aStart: number;
+  readonly aEnd: number;
+  readonly bStart: number;
+  readonly bEnd: number;
+  readonly gaps: number;
+}
+
+/** Passages in token space, before offsets are known. */
+export interface TokenAlignment {
+  /** Ordered by aStart, disjoint in A and in B. */
+  readonly pieces: TokenPassage[];
+  readonly coveredA: number;
+  readonly coveredB: number;
+}
+
+/** Steps 3–5: selection, boilerplate cutting and merging, in token space. */
+function selectAndMerge(runs: Runs, sa: Uint32Array, countA: number, countB: number, k: number, options: AlignOptions): TokenAlignment {
+  const { runI, runJ, runL } = runs;
+  const na = sa.length;
+  const nruns = runI.length;
+  if (nruns === 0) return { pieces: [], coveredA: 0, coveredB: 0 };
   // 3. Greedy selection of non-overlapping pieces, longest run first.
-  const tokLen = new Uint32Array(runs);
-  for (let r = 0; r < runs; r++) {
+  const tokLen = new Uint32Array(nruns);
+  for (let r = 0; r < nruns; r++) {
     const i = runI[r]!;
     const j = runJ[r]!;
     const l = runL[r]! + k - 1;
     tokLen[r] = Math.min(Math.min(i + l, countA) - i, Math.min(j + l, countB) - j);
   }
-  const order = new Uint32Array(runs);
-  for (let r = 0; r < runs; r++) order[r] = r;
+  const order = new Uint32Array(nruns);
+  for (let r = 0; r < nruns; r++) order[r] = r;
   order.sort((x, y) => tokLen[y]! - tokLen[x]! || runI[x]! - runI[y]! || runJ[x]! - runJ[y]!);
   const usedA = new Uint8Array(countA);
   const usedB = new Uint8Array(countB);
   const pieceA: number[] = []; // token start in A
   const pieceB: number[] = []; // token start in B
   const pieceLen: number[] = []; // tokens (same on both sides)
-  for (let o = 0; o < runs; o++) {
+  for (let o = 0; o < nruns; o++) {
     const r = order[o]!;
     const i = runI[r]!;
     const j = runJ[r]!;
@@ -268,7 +305,7 @@ export function alignPrepared(a: AlignDoc, b: AlignDoc, options: AlignOptions): 
   const byA = new Uint32Array(np);
   for (let p = 0; p < np; p++) byA[p] = p;
   byA.sort((x, y) => pa[x]! - pa[y]!);
-  const passages: AlignedPassage[] = [];
+  const passages: TokenPassage[] = [];
   let coveredA = 0;
   let coveredB = 0;
   const { maxGap, minPassage } = options;
@@ -279,18 +316,7 @@ export function alignPrepared(a: AlignDoc, b: AlignDoc, options: AlignOptions): 
   let gaps = 0;
   const flush = (): void => {
     if (curAs < 0 || curAe - curAs < minPassage) return;
-    const ta = a.tokens;
-    const tb = b.tokens;
-    const aStart = ta.starts[curAs]!;
-    const aEnd = ta.ends[curAe - 1]!;
-    passages.push({
-      a: { start: aStart, end: aEnd },
-      b: { start: tb.starts[curBs]!, end: tb.ends[curBe - 1]! },
-      words: curAe - curAs,
-      text: a.text.slice(aStart, aEnd),
-      gaps,
-      tokens: { aStart: curAs, aEnd: curAe, bStart: curBs, bEnd: curBe },
-    });
+    passages.push({ aStart: curAs, aEnd: curAe, bStart: curBs, bEnd: curBe, gaps });
     coveredA += curAe - curAs;
     coveredB += curBe - curBs;
   };
@@ -316,8 +342,201 @@ export function alignPrepared(a: AlignDoc, b: AlignDoc, options: AlignOptions): 
     gaps = 0;
   }
   flush();
-  return { passages, coveredA, coveredB };
+  return { pieces: passages, coveredA, coveredB };
 }
+
+/**
+ * Maps passages in token space to character offsets in the original texts.
+ * @returns AlignedPassages: `a`/`b` UTF-16 half-open ranges from the start of the first token
+ *   to the end of the last; `words` = tokens of A; `text` = textA.slice(a.start, a.end)
+ */
+export function toPassages(pieces: readonly TokenPassage[], textA: string, ta: Tokens, tb: Tokens): AlignedPassage[] {
+  return pieces.map((p) => {
+    const aStart = ta.starts[p.aStart]!;
+    const aEnd = ta.ends[p.aEnd - 1]!;
+    return {
+      a: { start: aStart, end: aEnd },
+      b: { start: tb.starts[p.bStart]!, end: tb.ends[p.bEnd - 1]! },
+      words: p.aEnd - p.aStart,
+      text: textA.slice(aStart, aEnd),
+      gaps: p.gaps,
+      tokens: { aStart: p.aStart, aEnd: p.aEnd, bStart: p.bStart, bEnd: p.bEnd },
+    };
+  });
+}
+
+/** A document as the seeded aligner sees it: kept from fingerprinting, no text needed. */
+export interface SeedDoc {
+  /** Per-position word-shingle hashes. */
+  readonly shingles: Uint32Array;
+  /** Number of tokens. */
+  readonly count: number;
+  /** Winnowed fingerprints sorted by (hash, position): hashes and their positions. */
+  readonly seedHashes: Uint32Array;
+  readonly seedPositions: Uint32Array;
+}
+
+/**
+ * Alignment seeded by shared winnowed fingerprints instead of all shared shingles: the maximal
+ * diagonal runs through a common fingerprint (found by a merge-join of the two small sorted
+ * fingerprint lists), then the same selection, boilerplate cutting and merging as alignPair.
+ * By the winnowing guarantee every shared run of at least w + k − 1 tokens holds a common
+ * fingerprint at the same place on both sides, so every such run is found; shorter runs are found
+ * when they hold a fingerprint. Needs no text and no tokens: the caller maps the (usually few)
+ * pairs with passages to offsets with toPassages.
+ * @param isSeed optional filter on fingerprint hashes (e.g. not boilerplate)
+ */
+export function alignSeeded(a: SeedDoc, b: SeedDoc, k: number, options: AlignOptions, isSeed?: (hash: number) => boolean): TokenAlignment {
+  const sa = a.shingles;
+  const sb = b.shingles;
+  const na = sa.length;
+  const nb = sb.length;
+  const runI: number[] = [];
+  const runJ: number[] = [];
+  const runL: number[] = [];
+  if (na === 0 || nb === 0) return { pieces: [], coveredA: 0, coveredB: 0 };
+  const ha = a.seedHashes;
+  const hb = b.seedHashes;
+  const seen = new Set<number>();
+  let x = 0;
+  let y = 0;
+  while (x < ha.length && y < hb.length) {
+    const h = ha[x]!;
+    const g = hb[y]!;
+    if (h < g) {
+      x++;
+      continue;
+    }
+    if (h > g) {
+      y++;
+      continue;
+    }
+    let ex = x + 1;
+    while (ex < ha.length && ha[ex] === h) ex++;
+    let ey = y + 1;
+    while (ey < hb.length && hb[ey] === h) ey++;
+    if (ex - x <= MAX_OCCURRENCES && ey - y <= MAX_OCCURRENCES && (isSeed === undefined || isSeed(h))) {
+      for (let p = x; p < ex; p++) {
+        for (let q = y; q < ey; q++) {
+          let i = a.seedPositions[p]!;
+          let j = b.seedPositions[q]!;
+          // walk back to the start of the diagonal run, then measure it once
+          while (i > 0 && j > 0 && sa[i - 1] === sb[j - 1]) {
+            i--;
+            j--;
+          }
+          const key = i * (nb + 1) + j;
+          if (seen.has(key)) continue;
+          seen.add(key);
+          let len = 1;
+          while (i + len < na && j + len < nb && sa[i + len] === sb[j + len]) len++;
+          runI.push(i);
+          runJ.push(j);
+          runL.push(len);
+        }
+      }
+    }
+    x = ex;
+    y = ey;
+  }
+  // Gapped extension (as in BLAST): runs starting or ending within maxGap tokens of a found run
+  // are found too, so a changed word or two inside a passage is bridged as by alignPair.
+  const reach = options.maxGap + k;
+  const addRunThrough = (x: number, y: number): void => {
+    while (x > 0 && y > 0 && sa[x - 1] === sb[y - 1]) {
+      x--;
+      y--;
+    }
+    const key = x * (nb + 1) + y;
+    if (seen.has(key)) return;
+    seen.add(key);
+    let len = 1;
+    while (x + len < na && y + len < nb && sa[x + len] === sb[y + len]) len++;
+    runI.push(x);
+    runJ.push(y);
+    runL.push(len);
+  };
+  const window = new WindowMatcher(reach);
+  for (let r = 0; r < runI.length && runI.length < MAX_RUNS; r++) {
+    const i = runI[r]!;
+    const j = runJ[r]!;
+    const ie = i + runL[r]!;
+    const je = j + runL[r]!;
+    window.match(sa, ie, Math.min(na, ie + reach), sb, je, Math.min(nb, je + reach), addRunThrough);
+    window.match(sa, Math.max(0, i - reach), i, sb, Math.max(0, j - reach), j, addRunThrough);
+  }
+  return selectAndMerge({ runI, runJ, runL }, sa, a.count, b.count, k, options);
+}
+
+/**
+ * Equal hashes between two short windows, in O(window) with a small open-addressing table whose
+ * slots are stamped with a generation number (no clearing between uses).
+ */
+class WindowMatcher {
+  private readonly keys: Uint32Array;
+  private readonly pos: Int32Array;
+  private readonly stamp: Uint32Array;
+  private readonly mask: number;
+  private readonly shift: number;
+  private gen = 0;
+
+  /** @param reach the longest window */
+  constructor(reach: number) {
+    let bits = 4;
+    while (1 << bits < 4 * reach) bits++;
+    this.keys = new Uint32Array(1 << bits);
+    this.pos = new Int32Array(1 << bits);
+    this.stamp = new Uint32Array(1 << bits);
+    this.mask = (1 << bits) - 1;
+    this.shift = 32 - bits;
+  }
+
+  /** Calls found(x, y) for every x in [x0, x1), y in [y0, y1) with sa[x] === sb[y]. */
+  match(sa: Uint32Array, x0: number, x1: number, sb: Uint32Array, y0: number, y1: number, found: (x: number, y: number) => void): void {
+    if (x0 >= x1 || y0 >= y1) return;
+    const gen = ++this.gen;
+    const { keys, pos, stamp, mask, shift } = this;
+    for (let y = y0; y < y1; y++) {
+      const h = sb[y]!;
+      let slot = Math.imul(h, 0x9e3779b1) >>> shift;
+      while (stamp[slot] === gen) slot = (slot + 1) & mask;
+      stamp[slot] = gen;
+      keys[slot] = h;
+      pos[slot] = y;
+    }
+    for (let x = x0; x < x1; x++) {
+      const h = sa[x]!;
+      let slot = Math.imul(h, 0x9e3779b1) >>> shift;
+      while (stamp[slot] === gen) {
+        if (keys[slot] === h) found(x, pos[slot]!);
+        slot = (slot + 1) & mask;
+      }
+    }
+  }
+}
+
+/**
+ * Sorts winnowed fingerprints by (hash, position), as SeedDoc wants them.
+ * @returns new arrays; the inputs are not modified
+ */
+export function sortSeeds(hashes: Uint32Array, positions: Uint32Array): { seedHashes: Uint32Array; seedPositions: Uint32Array } {
+  const n = hashes.length;
+  const packed = new BigUint64Array(n);
+  const w = new Uint32Array(packed.buffer);
+  for (let i = 0; i < n; i++) {
+    w[2 * i] = positions[i]!;
+    w[2 * i + 1] = hashes[i]!;
+  }
+  packed.sort();
+  const seedHashes = new Uint32Array(n);
+  const seedPositions = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    seedPositions[i] = w[2 * i]!;
+    seedHashes[i] = w[2 * i + 1]!;
+  }
+  return { seedHashes, seedPositions };
+}
+
 
 /** True when no token in [from, to) is used by a piece. */
 function freeBetween(used: Uint8Array, from: number, to: number): boolean {

@@ -7,7 +7,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { DocFingerprint } from '../sketch/fingerprint.js';
-import type { BatchRequest, BatchResult, WorkerInit } from './protocol.js';
+import { FIELDS, type BatchRequest, type BatchResult, type WorkerInit } from './protocol.js';
 
 /** Text per batch, in UTF-16 code units. */
 const BATCH_CHARS = 512 * 1024;
@@ -95,13 +95,16 @@ export class FingerprintPool {
     const numPerm = res.indexes.length === 0 ? 0 : res.signatures.length / res.indexes.length;
     let so = 0;
     let wo = 0;
+    let qo = 0;
     res.indexes.forEach((index, i) => {
-      const tokens = res.counts[4 * i]!;
-      const setLen = res.counts[4 * i + 1]!;
-      const winLen = res.counts[4 * i + 2]!;
+      const tokens = res.counts[FIELDS * i]!;
+      const setLen = res.counts[FIELDS * i + 1]!;
+      const winLen = res.counts[FIELDS * i + 2]!;
+      const seqLen = res.counts[FIELDS * i + 4]!;
       this.onResult(index, {
         tokens,
-        check: res.counts[4 * i + 3]!,
+        check: res.counts[FIELDS * i + 3]!,
+        sequence: res.sequences.subarray(qo, qo + seqLen),
         set: res.sets.subarray(so, so + setLen),
         signature: res.signatures.subarray(i * numPerm, (i + 1) * numPerm),
         winnowHashes: res.winnowHashes.subarray(wo, wo + winLen),
@@ -109,6 +112,7 @@ export class FingerprintPool {
       });
       so += setLen;
       wo += winLen;
+      qo += seqLen;
     });
     this.wake();
   }

@@ -10,6 +10,9 @@ export interface WorkerInit {
   readonly filter: { readonly lang: string; readonly stem: boolean; readonly stopwords: boolean };
 }
 
+/** Numbers per document in BatchResult.counts. */
+export const FIELDS = 5;
+
 /** A batch of documents to fingerprint. */
 export interface BatchRequest {
   readonly batch: number;
@@ -21,7 +24,7 @@ export interface BatchRequest {
 export interface BatchResult {
   readonly batch: number;
   readonly indexes: readonly number[];
-  /** Per document: tokens, set length, winnow length, check hash. */
+  /** Per document, FIELDS numbers: tokens, set length, winnow length, check hash, sequence length. */
   readonly counts: Uint32Array;
   /** Concatenated shingle sets. */
   readonly sets: Uint32Array;
@@ -30,6 +33,8 @@ export interface BatchResult {
   /** Concatenated winnowed hashes and positions. */
   readonly winnowHashes: Uint32Array;
   readonly winnowPositions: Uint32Array;
+  /** Concatenated word-shingle sequences (overlap on). */
+  readonly sequences: Uint32Array;
   /** Seconds spent fingerprinting. */
   readonly seconds: number;
 }

@@ -5,7 +5,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { makeFingerprinter, type DocFingerprint } from '../sketch/fingerprint.js';
 import { loadTokenFilter } from '../text/languages.js';
-import type { BatchRequest, BatchResult, WorkerInit } from './protocol.js';
+import { FIELDS, type BatchRequest, type BatchResult, type WorkerInit } from './protocol.js';
 
 const init = workerData as WorkerInit;
 const filter = loadTokenFilter(init.filter.lang, init.filter.stem, init.filter.stopwords);
@@ -27,12 +27,13 @@ function concat(parts: readonly Uint32Array[]): Uint32Array {
 parentPort!.on('message', (req: BatchRequest) => {
   const t0 = performance.now();
   const fps: DocFingerprint[] = req.texts.map((t) => fingerprint(t));
-  const counts = new Uint32Array(fps.length * 4);
+  const counts = new Uint32Array(fps.length * FIELDS);
   fps.forEach((fp, i) => {
-    counts[4 * i] = fp.tokens;
-    counts[4 * i + 1] = fp.set.length;
-    counts[4 * i + 2] = fp.winnowHashes.length;
-    counts[4 * i + 3] = fp.check;
+    counts[FIELDS * i] = fp.tokens;
+    counts[FIELDS * i + 1] = fp.set.length;
+    counts[FIELDS * i + 2] = fp.winnowHashes.length;
+    counts[FIELDS * i + 3] = fp.check;
+    counts[FIELDS * i + 4] = fp.sequence.length;
   });
   const res: BatchResult = {
     batch: req.batch,
@@ -42,8 +43,9 @@ parentPort!.on('message', (req: BatchRequest) => {
     signatures: concat(fps.map((f) => f.signature)),
     winnowHashes: concat(fps.map((f) => f.winnowHashes)),
     winnowPositions: concat(fps.map((f) => f.winnowPositions)),
+    sequences: concat(fps.map((f) => f.sequence)),
     seconds: (performance.now() - t0) / 1000,
   };
-  const transfer = [res.counts, res.sets, res.signatures, res.winnowHashes, res.winnowPositions].map((a) => a.buffer as ArrayBuffer);
+  const transfer = [res.counts, res.sets, res.signatures, res.winnowHashes, res.winnowPositions, res.sequences].map((a) => a.buffer as ArrayBuffer);
   parentPort!.postMessage(res, transfer);
 });

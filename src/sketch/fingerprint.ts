@@ -9,6 +9,7 @@ import { tokenize, type TokenFilter } from '../text/tokenize.js';
 import { charShingleSequence, shingleSequence, toShingleSet } from '../text/shingle.js';
 import { classicCoefficients, signatureClassic, signatureOph, type SketchKind } from './minhash.js';
 import { winnow } from '../overlap/winnow.js';
+import { sortSeeds } from '../overlap/align.js';
 import { murmurWords } from '../text/hash.js';
 
 /** Parameters of fingerprinting (all part of the output's `params`). */
@@ -37,9 +38,14 @@ export interface DocFingerprint {
    * 32-bit shingle collision (one pair in ~2^32); verification also compares this hash then.
    */
   readonly check: number;
-  /** Winnowed word-shingle hashes and their shingle positions (empty when overlap is off). */
+  /**
+   * Winnowed word-shingle hashes and their shingle positions, sorted by (hash, position), ready
+   * for the fingerprint index and seeded alignment (empty when overlap is off).
+   */
   readonly winnowHashes: Uint32Array;
   readonly winnowPositions: Uint32Array;
+  /** The word-shingle sequence, kept for alignment (empty when overlap is off). */
+  readonly sequence: Uint32Array;
 }
 
 const NONE = new Uint32Array(0);
@@ -58,13 +64,15 @@ export function makeFingerprinter(params: FingerprintParams): (text: string) => 
     const set = toShingleSet(sequence);
     const signature = coeffs ? signatureClassic(set, coeffs) : signatureOph(set, params.numPerm, params.seed);
     const win = params.winnowWindow !== undefined ? winnow(words, params.winnowWindow) : undefined;
+    const seeds = win ? sortSeeds(win.hashes, win.positions) : undefined;
     return {
       tokens: tokens.count,
       check: murmurWords(tokens.hashes, 0, tokens.count, CHECK_SEED),
       set,
       signature,
-      winnowHashes: win ? win.hashes : NONE,
-      winnowPositions: win ? win.positions : NONE,
+      winnowHashes: seeds ? seeds.seedHashes : NONE,
+      winnowPositions: seeds ? seeds.seedPositions : NONE,
+      sequence: win ? words : NONE,
     };
   };
 }
