@@ -142,9 +142,25 @@ export function jsonReport(r: DedupeResult, opts: JsonOptions): Record<string, u
   };
 }
 
-/** Writes the JSON report (pretty-printed, trailing newline). */
+/**
+ * Writes the JSON report, one record per line inside each top-level array, in chunks: the report
+ * is never one string, so corpora with millions of pairs do not reach V8's string size limit.
+ * The bytes parse to exactly `jsonReport(r, opts)`.
+ */
 export function writeJson(r: DedupeResult, write: (chunk: string) => void, opts: JsonOptions): void {
-  write(JSON.stringify(jsonReport(r, opts), null, 2) + '\n');
+  const array = (name: string, n: number, record: (i: number) => unknown, last = false): void => {
+    write(`  "${name}": [`);
+    for (let i = 0; i < n; i++) write(`${i === 0 ? '\n' : ',\n'}    ${JSON.stringify(record(i))}`);
+    write(`${n === 0 ? '' : '\n  '}]${last ? '' : ','}\n`);
+  };
+  write(`{\n  "version": ${SCHEMA_VERSION},\n  "params": ${JSON.stringify(paramsRecord(r))},\n`);
+  array('documents', r.documents.length, (i) => documentRecord(r, i));
+  const clusters = clusterRecords(r);
+  array('clusters', clusters.length, (i) => clusters[i]);
+  array('pairs', r.pairs.length, (i) => pairRecord(r, r.pairs[i]!));
+  const groups = groupRecords(r);
+  array('groups', groups.length, (i) => groups[i]);
+  write(`  "stats": ${JSON.stringify(statsRecord(r, opts))}\n}\n`);
 }
 
 /**
