@@ -24,7 +24,7 @@ import zlib from 'node:zlib';
 import { stripHtml, stripPod, stripRoff, stripRst, stripWordnet, toParagraphs } from './lib/markup.js';
 import { PLANT_KINDS, addHeaderFooter, editWords } from './lib/plant.js';
 import { createPrng, deriveSeed } from './lib/prng.js';
-import { SOURCES } from './lib/sources.js';
+import { SOURCES, sourceKey } from './lib/sources.js';
 import { isEnglishProse, splitIntoDocs } from './lib/split.js';
 import { textJaccard } from './lib/truth.js';
 
@@ -58,11 +58,11 @@ export async function buildCorpus({ small = false, rebuild = false, log = defaul
   const metaPath = path.join(dir, 'meta.json');
   if (!rebuild && fs.existsSync(corpusPath) && fs.existsSync(plantedPath) && fs.existsSync(metaPath)) {
     const meta = JSON.parse(fs.readFileSync(metaPath, 'utf8'));
-    if (meta.recipe === RECIPE) {
+    if (meta.recipe === RECIPE && meta.sourcesKey === sourcesKey(small)) {
       log(`using cached ${mode} corpus: ${path.relative(ROOT, corpusPath)} (${meta.documents} docs, ${(meta.bytes / 1e6).toFixed(1)} MB)`);
       return { dir, corpusPath, plantedPath, meta, built: false };
     }
-    log(`cached ${mode} corpus has recipe ${meta.recipe}, want ${RECIPE}: rebuilding`);
+    log(`cached ${mode} corpus was made by another recipe or other source rules: rebuilding`);
   }
   const t0 = performance.now();
   fs.mkdirSync(dir, { recursive: true });
@@ -128,6 +128,7 @@ export async function buildCorpus({ small = false, rebuild = false, log = defaul
   fs.writeFileSync(plantedPath, `[\n${planted.pairs.map((p) => JSON.stringify(p)).join(',\n')}\n]\n`);
   const meta = {
     recipe: RECIPE,
+    sourcesKey: sourcesKey(small),
     mode,
     seed: SEED,
     documents: final.length,
@@ -143,6 +144,12 @@ export async function buildCorpus({ small = false, rebuild = false, log = defaul
   fs.writeFileSync(metaPath, `${JSON.stringify(meta, null, 2)}\n`);
   log(`wrote ${path.relative(ROOT, corpusPath)}: ${final.length} docs, ${(bytes / 1e6).toFixed(1)} MB of text, ${planted.pairs.length} planted pairs, in ${meta.buildSeconds} s`);
   return { dir, corpusPath, plantedPath, meta, built: true };
+}
+
+/** Cache key of a corpus: a hash of the rules of every source it uses. */
+function sourcesKey(small) {
+  const keys = SOURCES.filter((s) => !small || s.small).map(sourceKey);
+  return createHash('sha1').update(JSON.stringify(keys)).digest('hex').slice(0, 16);
 }
 
 /**
@@ -197,7 +204,7 @@ function loadSourceDocs(source, log) {
   const infoPath = path.join(docsDir, `${source.tag}.json`);
   if (fs.existsSync(docsPath) && fs.existsSync(infoPath)) {
     const info = JSON.parse(fs.readFileSync(infoPath, 'utf8'));
-    if (info.recipe === RECIPE && info.pkg === source.pkg) {
+    if (info.recipe === RECIPE && info.key === sourceKey(source)) {
       const docs = fs.readFileSync(docsPath, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
       return { docs, version: info.version, bytes: info.bytes };
     }
@@ -239,7 +246,7 @@ function loadSourceDocs(source, log) {
   }
   fs.mkdirSync(docsDir, { recursive: true });
   fs.writeFileSync(docsPath, docs.map((d) => `${JSON.stringify(d)}\n`).join(''));
-  const info = { recipe: RECIPE, pkg: source.pkg, version, files, documents: docs.length, dropped, bytes };
+  const info = { recipe: RECIPE, key: sourceKey(source), pkg: source.pkg, version, files, documents: docs.length, dropped, bytes };
   fs.writeFileSync(infoPath, `${JSON.stringify(info, null, 2)}\n`);
   log(`${source.pkg} ${version}: ${files} files → ${docs.length} docs (${(bytes / 1e6).toFixed(1)} MB), ${dropped} not English prose, ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   return { docs, version, bytes };

@@ -366,7 +366,10 @@ function formatTable(res) {
   if (res.stages.length > 0) {
     out.push('');
     out.push('per stage (stats.timings; MB/s over the whole corpus)');
-    out.push(...alignTable([['', 'stage', 'seconds', 'MB/s'], ...res.stages.map((s) => [s.run, s.stage, s.seconds.toFixed(3), fmt(s.mbPerSecond)])]));
+    const totals = new Map(res.stages.filter((s) => s.stage.startsWith('total')).map((s) => [s.run, s.seconds]));
+    const summed = (s) => !s.stage.startsWith('total') && totals.has(s.run) && s.seconds > totals.get(s.run);
+    out.push(...alignTable([['', 'stage', 'seconds', 'MB/s'], ...res.stages.map((s) => [s.run, s.stage, `${s.seconds.toFixed(3)}${summed(s) ? '†' : ''}`, fmt(s.mbPerSecond)])]));
+    if (res.stages.some(summed)) out.push('  † more than the whole run: seconds summed over worker threads (so MB/s is per worker)');
   } else if (res.rows.some((r) => !r.unavailable && r.name.startsWith('dedupe'))) {
     out.push('', 'per stage: dedupe reported no stats.timings');
   }
@@ -379,10 +382,11 @@ function formatTable(res) {
     const r = res.recall;
     out.push('');
     out.push(`recall of planted pairs (threshold ${r.threshold}; truth = exact word 5-shingle Jaccard in JS)`);
-    out.push(...alignTable([['kind', 'pairs', 'found', 'recall', 'truth J', 'dedupe J'], ...r.perKind.map((g) => [g.kind, String(g.pairs), String(g.found), pct(g.recall), fmt(g.meanTruthJaccard, 3), g.meanDedupeJaccard == null ? '-' : fmt(g.meanDedupeJaccard, 3)])]));
+    out.push(...alignTable([['kind', 'pairs', 'found', 'recall', 'truth J (all)', 'dedupe J (found)'], ...r.perKind.map((g) => [g.kind, String(g.pairs), String(g.found), pct(g.recall), fmt(g.meanTruthJaccard, 3), g.meanDedupeJaccard == null ? '-' : fmt(g.meanDedupeJaccard, 3)])]));
     const o = r.overall;
     out.push(`  overall: ${o.found}/${o.eligible} planted pairs with truth J >= ${r.threshold} found = ${pct(o.recall)}; ` +
       `with truth J >= ${round(r.threshold + 0.05, 2)}: ${o.clearFound}/${o.clearEligible} = ${pct(o.clearRecall)}; missed near the threshold: ${o.borderMissed}`);
+    if (r.missed.length > 0) out.push(`  missed (first ${Math.min(3, r.missed.length)}): ${r.missed.slice(0, 3).map((m) => `${m.a} ~ ${m.b} (${m.kind}, truth J ${m.truthJaccard})`).join('; ')}`);
     if (r.truthVsDedupe.pairs > 0) out.push(`  truth vs dedupe Jaccard on found pairs: mean |diff| ${r.truthVsDedupe.meanAbsDiff}, max ${r.truthVsDedupe.maxAbsDiff}`);
   } else if (!res.corpus.planted) out.push('recall: no planted.json beside the corpus');
   if (res.precision) {

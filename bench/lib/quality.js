@@ -47,6 +47,7 @@ export function plantedRecall(report, planted) {
   const pairs = reportedPairs(report);
   const groups = new Map();
   const overall = { eligible: 0, found: 0, clearEligible: 0, clearFound: 0, borderMissed: 0 };
+  const missed = [];
   const diffs = [];
   for (const [a, b, rate, kind, truth] of planted) {
     const label = kind === 'edit' ? `edit ${Math.round(rate * 1000) / 10}%` : kind;
@@ -66,6 +67,7 @@ export function plantedRecall(report, planted) {
     if (Number.isFinite(threshold) && truth >= threshold) {
       overall.eligible++;
       if (hit) overall.found++;
+      else if (missed.length < 10) missed.push({ a, b, kind: label, truthJaccard: truth });
       if (truth >= threshold + BORDER) {
         overall.clearEligible++;
         if (hit) overall.clearFound++;
@@ -91,6 +93,7 @@ export function plantedRecall(report, planted) {
       recall: ratio(overall.found, overall.eligible),
       clearRecall: ratio(overall.clearFound, overall.clearEligible),
     },
+    missed,
     truthVsDedupe: {
       pairs: diffs.length,
       meanAbsDiff: diffs.length ? round(diffs.reduce((s, d) => s + d, 0) / diffs.length) : null,

@@ -397,7 +397,28 @@ export function alignSeeded(a: SeedDoc, b: SeedDoc, k: number, options: AlignOpt
   if (na === 0 || nb === 0) return { pieces: [], coveredA: 0, coveredB: 0 };
   const ha = a.seedHashes;
   const hb = b.seedHashes;
-  const seen = new Set<number>();
+  // Runs found so far, by diagonal (i - j): a cell inside a known run is skipped before any walk,
+  // so every run is walked once and the cost stays linear in the shared length.
+  const byDiagonal = new Map<number, number[]>();
+  const addRunThrough = (x: number, y: number): void => {
+    const diag = x - y;
+    let spans = byDiagonal.get(diag);
+    if (spans) {
+      for (let s = 0; s < spans.length; s += 2) if (x >= spans[s]! && x < spans[s + 1]!) return;
+    } else {
+      byDiagonal.set(diag, (spans = []));
+    }
+    while (x > 0 && y > 0 && sa[x - 1] === sb[y - 1]) {
+      x--;
+      y--;
+    }
+    let len = 1;
+    while (x + len < na && y + len < nb && sa[x + len] === sb[y + len]) len++;
+    spans.push(x, x + len);
+    runI.push(x);
+    runJ.push(y);
+    runL.push(len);
+  };
   let x = 0;
   let y = 0;
   while (x < ha.length && y < hb.length) {
@@ -416,25 +437,7 @@ export function alignSeeded(a: SeedDoc, b: SeedDoc, k: number, options: AlignOpt
     let ey = y + 1;
     while (ey < hb.length && hb[ey] === h) ey++;
     if (ex - x <= MAX_OCCURRENCES && ey - y <= MAX_OCCURRENCES && (isSeed === undefined || isSeed(h))) {
-      for (let p = x; p < ex; p++) {
-        for (let q = y; q < ey; q++) {
-          let i = a.seedPositions[p]!;
-          let j = b.seedPositions[q]!;
-          // walk back to the start of the diagonal run, then measure it once
-          while (i > 0 && j > 0 && sa[i - 1] === sb[j - 1]) {
-            i--;
-            j--;
-          }
-          const key = i * (nb + 1) + j;
-          if (seen.has(key)) continue;
-          seen.add(key);
-          let len = 1;
-          while (i + len < na && j + len < nb && sa[i + len] === sb[j + len]) len++;
-          runI.push(i);
-          runJ.push(j);
-          runL.push(len);
-        }
-      }
+      for (let p = x; p < ex; p++) for (let q = y; q < ey; q++) addRunThrough(a.seedPositions[p]!, b.seedPositions[q]!);
     }
     x = ex;
     y = ey;
@@ -442,20 +445,6 @@ export function alignSeeded(a: SeedDoc, b: SeedDoc, k: number, options: AlignOpt
   // Gapped extension (as in BLAST): runs starting or ending within maxGap tokens of a found run
   // are found too, so a changed word or two inside a passage is bridged as by alignPair.
   const reach = options.maxGap + k;
-  const addRunThrough = (x: number, y: number): void => {
-    while (x > 0 && y > 0 && sa[x - 1] === sb[y - 1]) {
-      x--;
-      y--;
-    }
-    const key = x * (nb + 1) + y;
-    if (seen.has(key)) return;
-    seen.add(key);
-    let len = 1;
-    while (x + len < na && y + len < nb && sa[x + len] === sb[y + len]) len++;
-    runI.push(x);
-    runJ.push(y);
-    runL.push(len);
-  };
   const window = new WindowMatcher(reach);
   for (let r = 0; r < runI.length && runI.length < MAX_RUNS; r++) {
     const i = runI[r]!;

@@ -3,7 +3,7 @@
  * stdout, stderr and the exit status separately. `npm test` builds dist/ first.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { accessSync, constants, existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -144,6 +144,21 @@ export interface JsonReport {
 /** A fresh temporary directory; remove it with removeTmp. */
 export function makeTmp(prefix = 'dedupe-test-'): Promise<string> {
   return mkdtemp(path.join(os.tmpdir(), prefix));
+}
+
+/**
+ * A fresh temporary directory in memory (/dev/shm) when there is one, else in os.tmpdir(): for
+ * tests that make many thousands of files (100k files: ~0.5 s on tmpfs, 5–20 s on a busy disk).
+ */
+export function makeFastTmp(prefix = 'dedupe-test-'): Promise<string> {
+  let base = os.tmpdir();
+  try {
+    accessSync('/dev/shm', constants.W_OK);
+    base = '/dev/shm';
+  } catch {
+    // No tmpfs: the disk it is.
+  }
+  return mkdtemp(path.join(base, prefix));
 }
 
 /** Removes a temporary directory made by makeTmp. */

@@ -6,7 +6,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
+import { closeSync, createWriteStream, mkdirSync, openSync, writeFileSync } from 'node:fs';
 import { chmod, mkdir, open, readFile, readdir, stat, symlink, truncate, unlink, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeBadFixtures } from '../../scripts/make-bad-fixtures.mjs';
 import { readInputs } from '../../src/io/read-inputs.js';
 import type { InputWarning } from '../../src/io/read-inputs.js';
-import { ROOT, expectNoCrash, makeTmp, parseJson, removeTmp, runCli, warnings } from '../cli/run-cli.js';
+import { ROOT, expectNoCrash, makeFastTmp, makeTmp, parseJson, removeTmp, runCli, warnings } from '../cli/run-cli.js';
 
 let tmp: string;
 let bad: string;
@@ -249,17 +249,35 @@ describe('unreadable and vanishing inputs', () => {
     expect(docs.map((d) => [d.id, d.tokens])).toEqual([['pipe.txt', 8]]);
   });
 
-  it.skipIf(process.getuid?.() === 0)('permission denied (not testable as root): a warning, exit 2', async () => {
-    const locked = path.join(dir, 'locked.txt');
-    await writeFile(locked, 'secret words');
-    await chmod(locked, 0o000);
+  it('permission denied: a warning, exit 2 (as root: a write-only /proc/sys entry, which even root cannot read)', async (ctx) => {
+    let locked: string | undefined;
+    let cleanup = async (): Promise<void> => undefined;
+    if (process.getuid?.() !== 0) {
+      locked = path.join(dir, 'locked.txt');
+      await writeFile(locked, 'secret words');
+      await chmod(locked, 0o000);
+      cleanup = async () => unlink(locked!);
+    } else {
+      for (const p of ['/proc/sys/vm/compact_memory', '/proc/sys/vm/drop_caches']) {
+        try {
+          closeSync(openSync(p, 'r'));
+        } catch (e) {
+          if ((e as NodeJS.ErrnoException).code === 'EACCES') {
+            locked = p;
+            break;
+          }
+        }
+      }
+    }
+    if (locked === undefined) return ctx.skip();
     try {
-      const r = await runCli(['locked.txt', 'good.txt', '--json'], { cwd: dir });
+      const r = await runCli([locked, 'good.txt', '--json'], { cwd: dir });
+      expectNoCrash(r);
       expect(r.code).toBe(2);
-      expect(warnings(r.stderr)).toEqual(['dedupe: warning: locked.txt: permission denied']);
+      expect(warnings(r.stderr)).toEqual([`dedupe: warning: ${path.relative(dir, locked)}: permission denied`]);
+      expect(parseJson(r).documents.map((d) => d.id)).toEqual(['good.txt']);
     } finally {
-      await chmod(locked, 0o644);
-      await unlink(locked);
+      await cleanup();
     }
   });
 
@@ -317,27 +335,31 @@ describe('scale and resource limits', () => {
   });
 
   it('a directory of 100,000 small files: completes with the right count', { timeout: 120_000 }, async () => {
-    const wide = path.join(tmp, 'wide');
-    mkdirSync(wide);
-    const N = 100_000;
-    for (let d = 0; d < 100; d++) {
-      const sub = path.join(wide, `d${String(d).padStart(2, '0')}`);
-      mkdirSync(sub);
-      for (let i = 0; i < N / 100; i++) {
-        const n = d * 1000 + i;
-        // Six tokens, two shingles, all but "file" unique to the file: no duplicates expected.
-        writeFileSync(path.join(sub, `f${i}.txt`), `file ${d} ${i} ${n.toString(36)}x ${(n * 7919).toString(36)}y ${n}z`);
+    const base = await makeFastTmp('dedupe-wide-'); // tmpfs when there is one: 100k files on disk are slow to make
+    try {
+      const wide = path.join(base, 'wide');
+      mkdirSync(wide);
+      const N = 100_000;
+      for (let d = 0; d < 100; d++) {
+        const sub = path.join(wide, `d${String(d).padStart(2, '0')}`);
+        mkdirSync(sub);
+        for (let i = 0; i < N / 100; i++) {
+          const n = d * 1000 + i;
+          // Six tokens, two shingles, all but "file" unique to the file: no duplicates expected.
+          writeFileSync(path.join(sub, `f${i}.txt`), `file ${d} ${i} ${n.toString(36)}x ${(n * 7919).toString(36)}y ${n}z`);
+        }
       }
+      const r = await runCli(['wide', '--format', 'jsonl', '--no-overlap'], { cwd: base });
+      expectNoCrash(r);
+      expect(r.code).toBe(0);
+      const lines = r.stdout.trimEnd().split('\n');
+      const summary = JSON.parse(lines.at(-1)!) as { type: string; documents: number; clusters: number };
+      expect(summary.type).toBe('summary');
+      expect(summary.documents).toBe(N);
+      expect(summary.clusters).toBe(0);
+      expect(lines.filter((l) => l.startsWith('{"type":"document"'))).toHaveLength(N);
+    } finally {
+      await removeTmp(base);
     }
-    const r = await runCli(['wide', '--format', 'jsonl', '--no-overlap'], { cwd: tmp });
-    expectNoCrash(r);
-    expect(r.code).toBe(0);
-    const lines = r.stdout.trimEnd().split('\n');
-    const summary = JSON.parse(lines.at(-1)!) as { type: string; documents: number; clusters: number };
-    expect(summary.type).toBe('summary');
-    expect(summary.documents).toBe(N);
-    expect(summary.clusters).toBe(0);
-    expect(lines.filter((l) => l.startsWith('{"type":"document"'))).toHaveLength(N);
-    await removeTmp(wide);
   });
 });

@@ -2,9 +2,13 @@
  * Bad options: a one-line `dedupe: error: …` naming the valid range or the conflict, exit 2,
  * nothing on stdout, and before any file is read (a nonexistent path passed along draws no
  * "no such file" warning).
+ *
+ * The whole table runs in-process through `main` (a process per case would cost ~5 s of start-up);
+ * a sample runs through the real binary, which shares every line of that code path.
  */
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../cli/run-cli.js';
+import { runMain } from '../cli/run-main.js';
 
 const MISSING = 'this/path/does/not/exist.txt';
 
@@ -41,16 +45,25 @@ const CASES: readonly [string[], RegExp][] = [
   [['--boilerplate', 'no/such/boilerplate.txt'], /--boilerplate no\/such\/boilerplate\.txt: cannot read \(no such file or directory\)/],
 ];
 
+/** Asserts the one-line usage error. */
+function expectUsageError(r: { code: number | null; stdout: string; stderr: string }, message: RegExp): void {
+  expect(r.code).toBe(2);
+  expect(r.stdout).toBe('');
+  const lines = r.stderr.split('\n').filter((l) => l !== '');
+  expect(lines, r.stderr).toHaveLength(1);
+  expect(lines[0]).toMatch(/^dedupe: error: /);
+  expect(lines[0]).toMatch(message);
+  expect(r.stderr).not.toMatch(/no such file or directory(?!\))/); // the inputs were never looked at
+}
+
 describe('bad options', () => {
   it.each(CASES)('%j → one error line, exit 2, no input read', async (args, message) => {
-    const r = await runCli([MISSING, 'fixtures/seeds', ...args]);
-    expect(r.code).toBe(2);
-    expect(r.stdout).toBe('');
-    const lines = r.stderr.split('\n').filter((l) => l !== '');
-    expect(lines, r.stderr).toHaveLength(1);
-    expect(lines[0]).toMatch(/^dedupe: error: /);
-    expect(lines[0]).toMatch(message);
-    expect(r.stderr).not.toMatch(/no such file or directory(?!\))/); // the inputs were never looked at
+    expectUsageError(await runMain([MISSING, 'fixtures/seeds', ...args]), message);
+  });
+
+  it.each([0, 17, 22, 25, 28])('the real binary agrees (case %i)', async (i) => {
+    const [args, message] = CASES[i]!;
+    expectUsageError(await runCli([MISSING, 'fixtures/seeds', ...args]), message);
   });
 
   it('the boundaries are accepted: --threshold 1, -k 1, --max-doc-bytes 1', async () => {
