@@ -44,24 +44,73 @@ export function signatureOph(set: Uint32Array, k: number, seed: number, out = ne
   return out;
 }
 
-/** Fills empty bins from non-empty ones (Shrivastava 2017, optimal densification). */
-function densify(sig: Uint32Array, k: number, salt: number): void {
-  let empty = 0;
-  for (let i = 0; i < k; i++) if (sig[i] === EMPTY) empty++;
-  if (empty === 0 || empty === k) return;
-  // Decide donors from the original (pre-densification) bins only.
-  const filled = new Uint8Array(k);
-  for (let i = 0; i < k; i++) filled[i] = sig[i] === EMPTY ? 0 : 1;
-  for (let i = 0; i < k; i++) {
-    if (filled[i]) continue;
-    for (let attempt = 1; ; attempt++) {
-      const r = fmix32((Math.imul(i + 1, 0x9e3779b1) ^ Math.imul(attempt, 0x85ebca6b) ^ salt) >>> 0);
-      const j = ((r >>> 16) * k) >>> 16;
-      if (filled[j]) {
-        sig[i] = sig[j]!;
-        break;
+/** Donor bin of empty bin i at attempt (1-based): the same for every document of a run. */
+function probe(i: number, attempt: number, k: number, salt: number): number {
+  const r = fmix32((Math.imul(i + 1, 0x9e3779b1) ^ Math.imul(attempt, 0x85ebca6b) ^ salt) >>> 0);
+  return ((r >>> 16) * k) >>> 16;
+}
+
+/** Attempts beyond this are never tabled (a donor first seen later is found by probing). */
+const MAX_TABLED = 0xffff;
+let firstKey = '';
+let firstTable = new Uint16Array(0);
+
+/**
+ * first[i * k + t]: the first attempt at which bin i's probe sequence reaches bin t (MAX_TABLED if
+ * not within MAX_TABLED attempts). Computed once per (k, salt): ~k² ln k hash rounds.
+ */
+function firstAttempts(k: number, salt: number): Uint16Array {
+  const key = `${k}:${salt}`;
+  if (key !== firstKey) {
+    firstTable = new Uint16Array(k * k).fill(MAX_TABLED);
+    for (let i = 0; i < k; i++) {
+      let seen = 0;
+      for (let a = 1; a < MAX_TABLED && seen < k; a++) {
+        const t = probe(i, a, k, salt);
+        if (firstTable[i * k + t] === MAX_TABLED) {
+          firstTable[i * k + t] = a;
+          seen++;
+        }
       }
     }
+    firstKey = key;
+  }
+  return firstTable;
+}
+
+/**
+ * Fills empty bins from non-empty ones (Shrivastava 2017, optimal densification): empty bin i
+ * takes the value of the first non-empty bin in its seeded probe sequence. With many filled bins
+ * the sequence is walked (~k/filled probes per empty bin); with few, the earliest filled donor is
+ * read from the first-attempt table (`filled` reads per empty bin). Both give the same donor.
+ */
+function densify(sig: Uint32Array, k: number, salt: number): void {
+  const filledBins: number[] = [];
+  for (let i = 0; i < k; i++) if (sig[i] !== EMPTY) filledBins.push(i);
+  const nf = filledBins.length;
+  if (nf === 0 || nf === k) return;
+  const isFilled = new Uint8Array(k);
+  for (const f of filledBins) isFilled[f] = 1;
+  const useTable = nf * nf < k;
+  const first = useTable ? firstAttempts(k, salt) : undefined;
+  for (let i = 0; i < k; i++) {
+    if (isFilled[i]) continue;
+    let j = -1;
+    if (first) {
+      let best = MAX_TABLED;
+      for (const f of filledBins) {
+        const a = first[i * k + f]!;
+        if (a < best) {
+          best = a;
+          j = f;
+        }
+      }
+    }
+    for (let attempt = 1; j < 0; attempt++) {
+      const t = probe(i, attempt, k, salt);
+      if (isFilled[t]) j = t;
+    }
+    sig[i] = sig[j]!;
   }
 }
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createRequire } from 'node:module';
 import { classicCoefficients, estimateJaccard, signatureClassic, signatureOph } from '../../src/sketch/minhash.js';
 import { setSimilarity } from '../../src/sketch/similarity.js';
-import { mulberry32 } from '../../src/text/hash.js';
+import { fmix32, mulberry32 } from '../../src/text/hash.js';
 import { toShingleSet } from '../../src/text/shingle.js';
 
 /** Two random sets with a chosen overlap: |A∩B| = shared, |A \ B| = |B \ A| = only. */
@@ -93,5 +93,42 @@ describe('signatures', () => {
     }
     // Two independent estimators of the same J: their difference is within a few standard errors.
     expect(diffs.reduce((s, d) => s + d, 0) / diffs.length).toBeLessThan(0.08);
+  });
+});
+
+describe('optimal densification', () => {
+  /** The definition: empty bin i takes the first filled bin of its seeded probe sequence. */
+  function reference(set: Uint32Array, k: number, seed: number): Uint32Array {
+    const sig = new Uint32Array(k).fill(0xffffffff);
+    const salt = fmix32(seed ^ 0x6f6e6570);
+    for (const x of set) {
+      const h = fmix32((x ^ salt) >>> 0);
+      const bin = ((h >>> 16) * k) >>> 16;
+      if (h < sig[bin]!) sig[bin] = h;
+    }
+    const filled = sig.map((v) => (v === 0xffffffff ? 0 : 1));
+    const out = Uint32Array.from(sig);
+    for (let i = 0; i < k; i++) {
+      if (filled[i]) continue;
+      for (let a = 1; ; a++) {
+        const r = fmix32((Math.imul(i + 1, 0x9e3779b1) ^ Math.imul(a, 0x85ebca6b) ^ salt) >>> 0);
+        const j = ((r >>> 16) * k) >>> 16;
+        if (filled[j]) {
+          out[i] = sig[j]!;
+          break;
+        }
+      }
+    }
+    return out;
+  }
+
+  it('gives the same signatures on its fast paths (few or many filled bins) as the definition', () => {
+    const rand = mulberry32(77);
+    for (const size of [1, 2, 3, 5, 11, 40, 300]) {
+      for (let t = 0; t < 5; t++) {
+        const set = toShingleSet(Uint32Array.from({ length: size }, () => rand()));
+        expect(Array.from(signatureOph(set, 128, 3))).toEqual(Array.from(reference(set, 128, 3)));
+      }
+    }
   });
 });
