@@ -136,7 +136,8 @@ async function main() {
     { label: `dedupe --jobs ${opts.jobsList[opts.jobsList.length - 1]} (overlap on)`, jobs: opts.jobsList[opts.jobsList.length - 1], overlap: true },
   ];
   const reports = [];
-  let binMissing = fs.existsSync(bin) ? null : `${path.relative(ROOT, bin) || bin} does not exist yet`;
+  const binShown = bin.startsWith(`${ROOT}/`) ? path.relative(ROOT, bin) : bin;
+  let binMissing = fs.existsSync(bin) ? null : `${binShown} does not exist`;
   // Per-stage timings are opt-in (`--timings`: they make the JSON not byte-reproducible).
   let extraFlags = [];
   if (!binMissing) {
@@ -235,7 +236,7 @@ async function main() {
   const sigMBps = typeof fingerprint === 'number' && fingerprint > 0 ? fileMB / fingerprint : null;
   const ratios = {
     dedupeVsMinhashNpm: minhashRow && (sigMBps ?? j1Row?.mbPerSecond) ? round((sigMBps ?? j1Row.mbPerSecond) / minhashRow.mbPerSecond, 2) : null,
-    dedupeVsMinhashNpmBasis: sigMBps ? `stats.timings.fingerprint of ${first.run.label}` : j1Row ? `end to end, ${j1Row.name}` : null,
+    dedupeVsMinhashNpmBasis: !minhashRow ? null : sigMBps ? `stats.timings.fingerprint of ${first.run.label}` : j1Row ? `end to end, ${j1Row.name}` : null,
     dedupeVsNodeParse: nodeRow && j1Row ? round(j1Row.mbPerSecond / nodeRow.mbPerSecond, 4) : null,
   };
 
@@ -370,6 +371,8 @@ function formatTable(res) {
     const summed = (s) => !s.stage.startsWith('total') && totals.has(s.run) && s.seconds > totals.get(s.run);
     out.push(...alignTable([['', 'stage', 'seconds', 'MB/s'], ...res.stages.map((s) => [s.run, s.stage, `${s.seconds.toFixed(3)}${summed(s) ? '†' : ''}`, fmt(s.mbPerSecond)])]));
     if (res.stages.some(summed)) out.push('  † more than the whole run: seconds summed over worker threads (so MB/s is per worker)');
+    if (res.rows.some((r) => /--jobs ([2-9]|\d\d)/.test(r.name) && !r.unavailable))
+      out.push('  with --jobs > 1, stages run in worker threads (fingerprint) report seconds summed over the workers');
   } else if (res.rows.some((r) => !r.unavailable && r.name.startsWith('dedupe'))) {
     out.push('', 'per stage: dedupe reported no stats.timings');
   }

@@ -234,6 +234,7 @@ export class Deduper {
         length: (d) => this.docs[d]!.tokens,
       });
       this.timings.overlap = (performance.now() - t0) / 1000;
+      Object.assign(this.timings, outcome.timings);
     }
 
     const allPairs = [...pairs, ...(outcome?.pairs ?? [])].sort(

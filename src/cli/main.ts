@@ -292,7 +292,7 @@ async function emit(r: DedupeResult, plan: OutputPlan, flags: CliFlags, env: Cli
       break;
     }
   }
-  const data = chunks.join('');
-  if (plan.file !== undefined) await writeFileAtomic(plan.file, data);
-  else await writeStdout(data, env.stdout);
+  // Written in pieces: a report with millions of pairs is larger than any one JS string can be.
+  if (plan.file !== undefined) await writeFileAtomic(plan.file, chunks);
+  else await writeStdout(chunks, env.stdout);
 }

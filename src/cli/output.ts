@@ -13,16 +13,44 @@ import { interruption } from './signals.js';
  */
 export const pendingTemps = new Set<string>();
 
+/** Joins small chunks into pieces of about 1M characters: few writes, and never one giant string. */
+export function* batches(chunks: readonly string[] | string, size = 1 << 20): Generator<string> {
+  if (typeof chunks === 'string') {
+    if (chunks.length > 0) yield chunks;
+    return;
+  }
+  let group: string[] = [];
+  let n = 0;
+  for (const c of chunks) {
+    group.push(c);
+    n += c.length;
+    if (n >= size) {
+      yield group.join('');
+      group = [];
+      n = 0;
+    }
+  }
+  if (n > 0) yield group.join('');
+}
+
 /**
- * Writes `data` to `file` atomically.
+ * Writes the report (a string, or chunks written in order) to `file` atomically.
  * @throws DedupeError E_OUTPUT naming the file
  */
-export async function writeFileAtomic(file: string, data: string): Promise<void> {
+export async function writeFileAtomic(file: string, data: readonly string[] | string): Promise<void> {
   const dir = path.dirname(path.resolve(file));
   const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${Date.now().toString(36)}.tmp`);
   pendingTemps.add(tmp);
   try {
-    await fs.writeFile(tmp, data, { flag: 'wx' });
+    const handle = await fs.open(tmp, 'wx');
+    try {
+      for (const piece of batches(data)) {
+        await handle.write(piece);
+        if (interruption.signal !== undefined) break;
+      }
+    } finally {
+      await handle.close();
+    }
     // Interrupted meanwhile (see signals.ts): keep the old file; the catch removes the temporary one.
     if (interruption.signal !== undefined) throw new Error(`interrupted by ${interruption.signal}`);
     await fs.rename(tmp, file);
@@ -36,14 +64,24 @@ export async function writeFileAtomic(file: string, data: string): Promise<void>
 }
 
 /**
- * Writes to stdout and resolves when flushed. A closed pipe (EPIPE, e.g. `| head -1`) is not
- * an error: the rest of the output is dropped quietly.
+ * Writes the report to stdout, piece by piece with backpressure, and resolves when flushed.
+ * A closed pipe (EPIPE, e.g. `| head -1`) is not an error: the rest is dropped quietly.
  */
-export function writeStdout(data: string, stdout: NodeJS.WritableStream = process.stdout): Promise<void> {
-  return new Promise((resolve) => {
-    const done = (): void => resolve();
-    stdout.once('error', done);
-    if (data.length === 0) return resolve();
-    stdout.write(data, () => resolve());
-  });
+export async function writeStdout(data: readonly string[] | string, stdout: NodeJS.WritableStream = process.stdout): Promise<void> {
+  let closed = false;
+  const onError = (): void => {
+    closed = true;
+  };
+  stdout.on('error', onError);
+  try {
+    for (const piece of batches(data)) {
+      if (closed) return;
+      await new Promise<void>((resolve) => {
+        const ok = stdout.write(piece, () => resolve());
+        if (!ok) stdout.once('error', () => resolve());
+      });
+    }
+  } finally {
+    stdout.removeListener('error', onError);
+  }
 }

@@ -146,6 +146,8 @@ export interface OverlapOutcome {
   readonly groups: { members: number[] }[];
   readonly boilerplate: { text: string; documents: number }[];
   readonly candidates: number;
+  /** Seconds per step: the fingerprint index, alignment, boilerplate description. */
+  readonly timings: Record<string, number>;
 }
 
 /** Finds overlaps and contained pairs; sets `passages` on the duplicate pairs. */
@@ -154,12 +156,16 @@ export function findOverlaps(state: OverlapState, ctx: OverlapContext): OverlapO
   const n = state.count;
   const k = o.shingleSize; // alignment works on word shingles of the same k
   const maxDf = resolveMaxDf(o.maxDf, n);
+  const timings: Record<string, number> = {};
+  let t0 = performance.now();
   // Document frequency counts every shingle (not only the winnowed ones), so a footer's
   // fingerprints are boilerplate even where winnowing happened not to select them.
   const cands = overlapCandidates(
     { count: n, fingerprints: (d) => state.winnowed[d]!, shingles: (d) => ctx.sets[d]! },
     maxDf,
   );
+  timings.overlapIndex = (performance.now() - t0) / 1000;
+  t0 = performance.now();
   const inBoilerplate = sortedHashSet(cands.boilerplate);
   const isBoilerplate = (h: number): boolean => inBoilerplate(h) || state.isIgnored(h);
   const alignOptions = { minPassage: o.minPassage, maxGap: o.maxGap, boilerplate: isBoilerplate };
@@ -236,7 +242,11 @@ export function findOverlaps(state: OverlapState, ctx: OverlapContext): OverlapO
   for (const p of pairs) uf.union(p.a, p.b);
   const groups = uf.groups().map((members) => ({ members }));
 
-  return { pairs, attach, groups, boilerplate: describeBoilerplate(state, cands, k, windowFor(o.minPassage, k)), candidates: cands.pairs.length };
+  timings.align = (performance.now() - t0) / 1000;
+  t0 = performance.now();
+  const boilerplate = describeBoilerplate(state, cands, k, windowFor(o.minPassage, k));
+  timings.boilerplate = (performance.now() - t0) / 1000;
+  return { pairs, attach, groups, boilerplate, candidates: cands.pairs.length, timings };
 }
 
 /** True when sorted `arr` holds `x`. */

@@ -247,6 +247,8 @@ function selectAndMerge(runs: Runs, sa: Uint32Array, countA: number, countB: num
   const na = sa.length;
   const nruns = runI.length;
   if (nruns === 0) return { pieces: [], coveredA: 0, coveredB: 0 };
+  // A lone run shorter than a passage can become nothing (there is nothing to merge it with).
+  if (nruns === 1 && Math.min(runL[0]! + k - 1, countA) < options.minPassage) return { pieces: [], coveredA: 0, coveredB: 0 };
   // 3. Greedy selection of non-overlapping pieces, longest run first.
   const tokLen = new Uint32Array(nruns);
   for (let r = 0; r < nruns; r++) {
@@ -258,8 +260,10 @@ function selectAndMerge(runs: Runs, sa: Uint32Array, countA: number, countB: num
   const order = new Uint32Array(nruns);
   for (let r = 0; r < nruns; r++) order[r] = r;
   order.sort((x, y) => tokLen[y]! - tokLen[x]! || runI[x]! - runI[y]! || runJ[x]! - runJ[y]!);
-  const usedA = new Uint8Array(countA);
-  const usedB = new Uint8Array(countB);
+  // Claimed tokens, as generation stamps in reused buffers: no allocation or clearing per pair.
+  const gen = nextGeneration(countA, countB);
+  const usedA = scratchA;
+  const usedB = scratchB;
   const pieceA: number[] = []; // token start in A
   const pieceB: number[] = []; // token start in B
   const pieceLen: number[] = []; // tokens (same on both sides)
@@ -271,12 +275,12 @@ function selectAndMerge(runs: Runs, sa: Uint32Array, countA: number, countB: num
     const minPiece = Math.min(k, len);
     let t = 0;
     while (t < len) {
-      while (t < len && (usedA[i + t] !== 0 || usedB[j + t] !== 0)) t++;
+      while (t < len && (usedA[i + t] === gen || usedB[j + t] === gen)) t++;
       const from = t;
-      while (t < len && usedA[i + t] === 0 && usedB[j + t] === 0) t++;
+      while (t < len && usedA[i + t] !== gen && usedB[j + t] !== gen) t++;
       if (t - from >= minPiece) {
-        usedA.fill(1, i + from, i + t);
-        usedB.fill(1, j + from, j + t);
+        usedA.fill(gen, i + from, i + t);
+        usedB.fill(gen, j + from, j + t);
         pieceA.push(i + from);
         pieceB.push(j + from);
         pieceLen.push(t - from);
@@ -328,7 +332,7 @@ function selectAndMerge(runs: Runs, sa: Uint32Array, countA: number, countB: num
     const gapA = as - curAe;
     const gapB = bs - curBe;
     // Merge only across a B gap that holds no other piece: passages stay disjoint in B too.
-    if (curAs >= 0 && gapA <= maxGap && gapB >= 0 && gapB <= maxGap && freeBetween(usedB, curBe, bs)) {
+    if (curAs >= 0 && gapA <= maxGap && gapB >= 0 && gapB <= maxGap && freeBetween(usedB, gen, curBe, bs)) {
       if (gapA > 0 || gapB > 0) gaps++;
       curAe = as + len;
       curBe = bs + len;
@@ -445,7 +449,7 @@ export function alignSeeded(a: SeedDoc, b: SeedDoc, k: number, options: AlignOpt
   // Gapped extension (as in BLAST): runs starting or ending within maxGap tokens of a found run
   // are found too, so a changed word or two inside a passage is bridged as by alignPair.
   const reach = options.maxGap + k;
-  const window = new WindowMatcher(reach);
+  const window = windowMatcher(reach);
   for (let r = 0; r < runI.length && runI.length < MAX_RUNS; r++) {
     const i = runI[r]!;
     const j = runJ[r]!;
@@ -455,6 +459,18 @@ export function alignSeeded(a: SeedDoc, b: SeedDoc, k: number, options: AlignOpt
     window.match(sa, Math.max(0, i - reach), i, sb, Math.max(0, j - reach), j, addRunThrough);
   }
   return selectAndMerge({ runI, runJ, runL }, sa, a.count, b.count, k, options);
+}
+
+let matcher: WindowMatcher | undefined;
+let matcherReach = 0;
+
+/** The shared WindowMatcher for this reach (made again only when the reach changes). */
+function windowMatcher(reach: number): WindowMatcher {
+  if (!matcher || matcherReach !== reach) {
+    matcher = new WindowMatcher(reach);
+    matcherReach = reach;
+  }
+  return matcher;
 }
 
 /**
@@ -527,10 +543,27 @@ export function sortSeeds(hashes: Uint32Array, positions: Uint32Array): { seedHa
 }
 
 
-/** True when no token in [from, to) is used by a piece. */
-function freeBetween(used: Uint8Array, from: number, to: number): boolean {
-  for (let t = from; t < to; t++) if (used[t] !== 0) return false;
+/** True when no token in [from, to) is used by a piece (stamped with `gen`). */
+function freeBetween(used: Uint32Array, gen: number, from: number, to: number): boolean {
+  for (let t = from; t < to; t++) if (used[t] === gen) return false;
   return true;
+}
+
+// Reused per-pair scratch: a token is claimed when its stamp equals the pair's generation.
+let scratchA = new Uint32Array(1024);
+let scratchB = new Uint32Array(1024);
+let generation = 0;
+
+/** A fresh generation number, with scratch buffers large enough for both documents. */
+function nextGeneration(countA: number, countB: number): number {
+  if (scratchA.length < countA) scratchA = new Uint32Array(Math.max(countA, scratchA.length * 2));
+  if (scratchB.length < countB) scratchB = new Uint32Array(Math.max(countB, scratchB.length * 2));
+  if (++generation === 0xffffffff) {
+    scratchA.fill(0);
+    scratchB.fill(0);
+    generation = 1;
+  }
+  return generation;
 }
 
 /**
