@@ -9,6 +9,7 @@
  * Each run is also appended to .cache/bench/history.jsonl.
  * Every measured program runs as its own child process, so wall time and peak RSS are its own.
  */
+import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -318,20 +319,58 @@ function parseChildJson(r) {
   }
 }
 
-/** dedupe's JSON report from -o (or stdout), or why there is none. Exit 1 means "no duplicates", not failure. */
+/**
+ * dedupe's JSON report from -o (or stdout), or why there is none. Exit 1 means "no duplicates",
+ * not failure. `raw` is the SHA-256 of the report bytes (reports can exceed a JS string's size).
+ * Large reports are parsed record by record: dedupe writes one record per line inside each
+ * top-level array, and passages (not needed here) are dropped to bound memory.
+ */
 function readReport(r, outPath, timeout) {
   if (r.timedOut) return { ok: false, reason: `timed out after ${timeout} s (--timeout)` };
   if (r.code !== 0 && r.code !== 1) return { ok: false, reason: `exit ${r.code ?? r.signal}: ${firstErrorLine(r.stderr)}` };
-  let raw = fs.existsSync(outPath) ? fs.readFileSync(outPath, 'utf8') : '';
-  if (raw.trim() === '' && r.stdout.trim().startsWith('{')) raw = r.stdout;
-  if (raw.trim() === '') return { ok: false, reason: `exit ${r.code}, no JSON written to -o ${outPath}` };
+  let buf = fs.existsSync(outPath) ? fs.readFileSync(outPath) : Buffer.alloc(0);
+  if (buf.length === 0 && r.stdout.trim().startsWith('{')) buf = Buffer.from(r.stdout);
+  if (buf.length === 0) return { ok: false, reason: `exit ${r.code}, no JSON written to -o ${outPath}` };
+  const raw = createHash('sha256').update(buf).digest('hex');
   try {
-    const value = JSON.parse(raw);
+    const value = buf.length < 256 * 1024 * 1024 ? JSON.parse(buf.toString('utf8')) : parseByRecords(buf);
     if (!Array.isArray(value.pairs)) return { ok: false, reason: 'JSON has no pairs[] array' };
     return { ok: true, value, raw };
   } catch (e) {
     return { ok: false, reason: `JSON does not parse: ${e.message}` };
   }
+}
+
+/** Parses dedupe's line-structured JSON one line at a time (see readReport). */
+function parseByRecords(buf) {
+  const out = {};
+  let section = null;
+  let start = 0;
+  while (start < buf.length) {
+    let end = buf.indexOf(10, start);
+    if (end < 0) end = buf.length;
+    const line = buf.toString('utf8', start, end);
+    start = end + 1;
+    const opened = /^ {2}"(\w+)": \[\]?,?$/.exec(line);
+    if (opened) {
+      section = line.endsWith('[') ? opened[1] : null;
+      out[opened[1]] = [];
+      continue;
+    }
+    if (section && line.startsWith('    {')) {
+      const rec = JSON.parse(line.endsWith(',') ? line.slice(4, -1) : line.slice(4));
+      if (section === 'pairs') delete rec.passages;
+      out[section].push(rec);
+      continue;
+    }
+    if (/^ {2}\],?$/.test(line)) {
+      section = null;
+      continue;
+    }
+    const field = /^ {2}"(\w+)": (.*?),?$/.exec(line);
+    if (field) out[field[1]] = JSON.parse(field[2]);
+  }
+  return out;
 }
 
 function firstErrorLine(stderr) {

@@ -266,33 +266,36 @@ function startPool(jobs: number, deduper: Deduper, o: DedupeOptions): Fingerprin
 
 /** Renders the report and writes it to stdout or the output file. */
 async function emit(r: DedupeResult, plan: OutputPlan, flags: CliFlags, env: CliEnv, seconds: number): Promise<void> {
-  const chunks: string[] = [];
-  const write = (s: string): void => {
-    chunks.push(s);
-  };
   const jsonOpts = flags.timings ? { timings: true, seconds } : { timings: false };
-  switch (plan.format) {
-    case 'json':
-      writeJson(r, write, jsonOpts);
-      break;
-    case 'jsonl':
-      writeJsonl(r, write, jsonOpts);
-      break;
-    case 'html':
-      writeHtml(r, write);
-      break;
-    case 'redundant':
-      writeRedundant(r, write, { nul: flags.null === true, includeContained: flags.includeContained === true });
-      break;
-    case 'text': {
-      const toTTY = plan.file === undefined && env.stdout.isTTY === true;
-      const color = plan.file === undefined && shouldColor(flags.color, env.env, toTTY);
-      // Timing only when a person is watching: piped and file output stays byte-reproducible.
-      writeText(r, write, { style: color ? COLOR : PLAIN, ...(toTTY ? { seconds } : {}) });
-      break;
+  const render = (write: (chunk: string) => void): void => {
+    switch (plan.format) {
+      case 'json':
+        writeJson(r, write, jsonOpts);
+        break;
+      case 'jsonl':
+        writeJsonl(r, write, jsonOpts);
+        break;
+      case 'html':
+        writeHtml(r, write);
+        break;
+      case 'redundant':
+        writeRedundant(r, write, { nul: flags.null === true, includeContained: flags.includeContained === true });
+        break;
+      case 'text': {
+        const toTTY = plan.file === undefined && env.stdout.isTTY === true;
+        const color = plan.file === undefined && shouldColor(flags.color, env.env, toTTY);
+        // Timing only when a person is watching: piped and file output stays byte-reproducible.
+        writeText(r, write, { style: color ? COLOR : PLAIN, ...(toTTY ? { seconds } : {}) });
+        break;
+      }
     }
-  }
+  };
   // Written in pieces: a report with millions of pairs is larger than any one JS string can be.
-  if (plan.file !== undefined) await writeFileAtomic(plan.file, chunks);
-  else await writeStdout(chunks, env.stdout);
+  if (plan.file !== undefined) {
+    await writeFileAtomic(plan.file, render);
+    return;
+  }
+  const chunks: string[] = [];
+  render((s) => chunks.push(s));
+  await writeStdout(chunks, env.stdout);
 }

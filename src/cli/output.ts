@@ -3,6 +3,7 @@
  * directory, then rename), so an interrupted run leaves the old file or the whole new one.
  */
 import { promises as fs } from 'node:fs';
+import fsSync from 'node:fs';
 import * as path from 'node:path';
 import { DedupeError } from '../errors.js';
 import { interruption } from './signals.js';
@@ -34,22 +35,41 @@ export function* batches(chunks: readonly string[] | string, size = 1 << 20): Ge
 }
 
 /**
- * Writes the report (a string, or chunks written in order) to `file` atomically.
+ * Writes the report to `file` atomically. `data` is a string, chunks, or a function that writes
+ * the report through the callback it is given: its chunks go to the temporary file as they come
+ * (in ~1M-character pieces), so a report larger than memory allows is never held whole.
  * @throws DedupeError E_OUTPUT naming the file
  */
-export async function writeFileAtomic(file: string, data: readonly string[] | string): Promise<void> {
+export async function writeFileAtomic(
+  file: string,
+  data: readonly string[] | string | ((write: (chunk: string) => void) => void),
+): Promise<void> {
   const dir = path.dirname(path.resolve(file));
   const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${Date.now().toString(36)}.tmp`);
   pendingTemps.add(tmp);
   try {
-    const handle = await fs.open(tmp, 'wx');
+    const fd = fsSync.openSync(tmp, 'wx');
     try {
-      for (const piece of batches(data)) {
-        await handle.write(piece);
-        if (interruption.signal !== undefined) break;
-      }
+      let group: string[] = [];
+      let n = 0;
+      const flush = (): void => {
+        if (n === 0) return;
+        const buf = Buffer.from(group.join(''), 'utf8');
+        let off = 0;
+        while (off < buf.length) off += fsSync.writeSync(fd, buf, off, buf.length - off);
+        group = [];
+        n = 0;
+      };
+      const write = (chunk: string): void => {
+        group.push(chunk);
+        n += chunk.length;
+        if (n >= 1 << 20) flush();
+      };
+      if (typeof data === 'function') data(write);
+      else for (const piece of batches(data)) write(piece);
+      flush();
     } finally {
-      await handle.close();
+      fsSync.closeSync(fd);
     }
     // Interrupted meanwhile (see signals.ts): keep the old file; the catch removes the temporary one.
     if (interruption.signal !== undefined) throw new Error(`interrupted by ${interruption.signal}`);

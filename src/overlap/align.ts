@@ -362,11 +362,19 @@ export function toPassages(pieces: readonly TokenPassage[], textA: string, ta: T
       a: { start: aStart, end: aEnd },
       b: { start: tb.starts[p.bStart]!, end: tb.ends[p.bEnd - 1]! },
       words: p.aEnd - p.aStart,
-      text: textA.slice(aStart, aEnd),
+      text: ownCopy(textA.slice(aStart, aEnd)),
       gaps: p.gaps,
       tokens: { aStart: p.aStart, aEnd: p.aEnd, bStart: p.bStart, bEnd: p.bEnd },
     };
   });
+}
+
+/**
+ * A copy of `s` that does not share memory with the string it was sliced from (V8 keeps the
+ * whole parent alive behind a slice). UTF-16 round trip: every code unit, lone surrogates too.
+ */
+function ownCopy(s: string): string {
+  return Buffer.from(s, 'utf16le').toString('utf16le');
 }
 
 /** A document as the seeded aligner sees it: kept from fingerprinting, no text needed. */
