@@ -90,6 +90,9 @@ export interface DedupeResult {
   readonly text: (doc: number) => string | undefined;
 }
 
+/** Clusters this large list only the verified pairs that joined them, not every candidate pair. */
+const LARGE_CLUSTER = 24;
+
 const KIND_ORDER: Record<PairKind, number> = { duplicate: 0, contained: 1, overlap: 2 };
 
 /** Streaming pipeline: `add` each document, then `finish` once. */
@@ -211,6 +214,9 @@ export class Deduper {
     const pairs: ScoredPair[] = [];
     for (let i = 0; i < cands.length; i++) {
       const [a, b] = unpackPair(cands[i]!, n);
+      // Inside a large cluster, a candidate already joined is not verified again: each copy is
+      // verified against a representative, so a story copied thousands of times stays linear.
+      if (uf.setSize(a) >= LARGE_CLUSTER && uf.find(a) === uf.find(b)) continue;
       const sa = this.sets[a]!;
       const sb = this.sets[b]!;
       const sim = setSimilarity(sa, sb);

@@ -96,11 +96,19 @@ export async function writeStdout(data: readonly string[] | string, stdout: Node
   try {
     for (const piece of batches(data)) {
       if (closed) return;
+      if (stdout.write(piece)) continue;
+      // Backpressure: wait for the pipe to drain (or to break).
       await new Promise<void>((resolve) => {
-        const ok = stdout.write(piece, () => resolve());
-        if (!ok) stdout.once('error', () => resolve());
+        const done = (): void => {
+          stdout.removeListener('drain', done);
+          stdout.removeListener('error', done);
+          resolve();
+        };
+        stdout.on('drain', done);
+        stdout.on('error', done);
       });
     }
+    if (!closed) await new Promise<void>((resolve) => stdout.write('', () => resolve()));
   } finally {
     stdout.removeListener('error', onError);
   }

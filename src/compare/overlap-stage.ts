@@ -57,6 +57,11 @@ class TokenCache {
   }
 }
 
+const NO_HASHES = new Uint32Array(0);
+
+/** A third document is paired with every copy of a duplicate cluster smaller than this (else with its first). */
+const EXPAND_CLUSTER = 24;
+
 /** How many boilerplate passages the stats list. */
 const BOILERPLATE_LISTED = 10;
 
@@ -160,8 +165,21 @@ export function findOverlaps(state: OverlapState, ctx: OverlapContext): OverlapO
   let t0 = performance.now();
   // Document frequency counts every shingle (not only the winnowed ones), so a footer's
   // fingerprints are boilerplate even where winnowing happened not to select them.
+  // Only one member of each duplicate cluster (its first) is indexed: copies of one story then
+  // count once in document frequency (a story syndicated 500 times is not boilerplate), and a
+  // third document overlapping the story is paired with the cluster once, not with every copy.
+  const firstOfCluster = new Map<number, number>();
+  for (let d = 0; d < n; d++) {
+    const root = ctx.duplicateRoot(d);
+    if (!firstOfCluster.has(root)) firstOfCluster.set(root, d);
+  }
+  const indexed = (d: number): boolean => firstOfCluster.get(ctx.duplicateRoot(d)) === d;
   const cands = overlapCandidates(
-    { count: n, fingerprints: (d) => state.winnowed[d]!, shingles: (d) => ctx.sets[d]! },
+    {
+      count: n,
+      fingerprints: (d) => (indexed(d) ? state.winnowed[d]! : NO_HASHES),
+      shingles: (d) => (indexed(d) ? ctx.sets[d]! : NO_HASHES),
+    },
     maxDf,
   );
   timings.overlapIndex = (performance.now() - t0) / 1000;
@@ -197,11 +215,9 @@ export function findOverlaps(state: OverlapState, ctx: OverlapContext): OverlapO
 
   const pairs: ScoredPair[] = [];
   const best = new Map<number, { source: number; cover: number }>();
-  for (let i = 0; i < cands.pairs.length; i++) {
-    const [a, b] = unpackPair(cands.pairs[i]!, n);
-    if (ctx.duplicateRoot(a) === ctx.duplicateRoot(b)) continue;
+  const consider = (a: number, b: number): void => {
     const al = align(a, b);
-    if (al.passages.length === 0) continue;
+    if (al.passages.length === 0) return;
     const coverA = al.countA === 0 ? 0 : al.coveredA / al.countA;
     const coverB = al.countB === 0 ? 0 : al.coveredB / al.countB;
     // The smaller document (fewer tokens; ties: the later one) is the candidate copy.
@@ -224,6 +240,34 @@ export function findOverlaps(state: OverlapState, ctx: OverlapContext): OverlapO
     if (kind === 'contained') {
       const prev = best.get(copy);
       if (!prev || cover > prev.cover || (cover === prev.cover && source < prev.source)) best.set(copy, { source, cover });
+    }
+  };
+  // Members of each small duplicate cluster, to pair a third document with every copy.
+  const members = new Map<number, number[]>();
+  for (let d = 0; d < n; d++) {
+    const root = ctx.duplicateRoot(d);
+    let m = members.get(root);
+    if (!m) members.set(root, (m = []));
+    m.push(d);
+  }
+  const others = (d: number): readonly number[] => {
+    const m = members.get(ctx.duplicateRoot(d))!;
+    return m.length > 1 && m.length < EXPAND_CLUSTER ? m.filter((x) => x !== d) : [];
+  };
+  const seenPairs = new Set<number>();
+  for (let i = 0; i < cands.pairs.length; i++) {
+    const [a, b] = unpackPair(cands.pairs[i]!, n);
+    if (ctx.duplicateRoot(a) === ctx.duplicateRoot(b)) continue;
+    const before = pairs.length;
+    consider(a, b);
+    if (pairs.length === before) continue;
+    // The indexed member shares passages: so may the other copies of its cluster (each aligned).
+    for (const [x, y] of [...others(a).map((m) => [m, b] as const), ...others(b).map((m) => [a, m] as const)]) {
+      const [lo, hi] = x < y ? [x, y] : [y, x];
+      const key = lo * n + hi;
+      if (seenPairs.has(key)) continue;
+      seenPairs.add(key);
+      consider(lo, hi);
     }
   }
 
