@@ -158,3 +158,31 @@ describe('boilerplate', () => {
     expect(findDuplicates([doc('a', a), doc('b', b)], {}, { boilerplateTexts: [footer] }).pairs).toHaveLength(0);
   });
 });
+
+describe('syndicated stories', () => {
+  const vocab = vocabulary(3000, 11);
+  const story = randomArticle(42, 300, vocab);
+  // 60 copies of one story with a changed word or two, 30 unrelated articles, one article quoting the story
+  const copies = Array.from({ length: 60 }, (_, i) => doc(`copy${i}`, editWords(story, 0.005, i)));
+  const others = Array.from({ length: 30 }, (_, i) => doc(`other${i}`, randomArticle(500 + i, 250, vocab)));
+  const quote = story.split(' ').slice(100, 140).join(' ');
+  const quoting = doc('quoting', `${randomArticle(900, 200, vocab)} ${quote} ${randomArticle(901, 100, vocab)}`);
+  const docs = [...copies, ...others, quoting];
+  const r = findDuplicates(docs);
+
+  it('are one cluster, verified against representatives: linear, not all 1,770 pairs', () => {
+    expect(r.clusters).toHaveLength(1);
+    expect(r.clusters[0]!.members).toHaveLength(60);
+    const dup = r.pairs.filter((p) => p.kind === 'duplicate');
+    expect(dup.length).toBeGreaterThanOrEqual(59);
+    expect(dup.length).toBeLessThan(60 * 12);
+  });
+
+  it('are not boilerplate however often copied: duplicates keep their passages, a quote of them is found', () => {
+    for (const p of r.pairs.filter((x) => x.kind === 'duplicate')) expect(p.passages!.length).toBeGreaterThan(0);
+    const q = r.pairs.filter((p) => p.a === 90 || p.b === 90);
+    expect(q.length).toBeGreaterThan(0);
+    expect(q.every((p) => p.kind === 'overlap')).toBe(true);
+    expect(norm(q[0]!.passages![0]!.text)).toContain(norm(quote).split(' ').slice(5, 30).join(' '));
+  });
+});
