@@ -18,7 +18,7 @@ import { setSimilarity } from '../sketch/similarity.js';
 import { tokenize, type TokenFilter } from '../text/tokenize.js';
 import { shingleSequence } from '../text/shingle.js';
 import type { Tokens } from '../types.js';
-import { overlapCandidates, resolveMaxDf, sortedHashSet } from '../overlap/fingerprint-index.js';
+import { lowerBound, overlapCandidates, resolveMaxDf, sortedHashSet } from '../overlap/fingerprint-index.js';
 import { alignSeeded, toPassages, type SeedDoc } from '../overlap/align.js';
 import { UnionFind } from './union-find.js';
 import { windowFor } from '../overlap/winnow.js';
@@ -293,19 +293,6 @@ export function findOverlaps(state: OverlapState, ctx: OverlapContext): OverlapO
   return { pairs, attach, groups, boilerplate, candidates: cands.pairs.length, timings };
 }
 
-/** True when sorted `arr` holds `x`. */
-function binarySearch(arr: Uint32Array, x: number): boolean {
-  let lo = 0;
-  let hi = arr.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    const v = arr[mid]!;
-    if (v === x) return true;
-    if (v < x) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return false;
-}
 
 /** Texts of the most frequent boilerplate fingerprints, each expanded to its run in one document. */
 function describeBoilerplate(
@@ -314,6 +301,7 @@ function describeBoilerplate(
   k: number,
   gap: number,
 ): { text: string; documents: number }[] {
+  const inBoilerplate = sortedHashSet(cands.boilerplate);
   const order = [...cands.boilerplate.keys()].sort(
     (x, y) => cands.boilerplateDf[y]! - cands.boilerplateDf[x]! || cands.boilerplate[x]! - cands.boilerplate[y]!,
   );
@@ -329,8 +317,8 @@ function describeBoilerplate(
     const seq = state.sequences[doc]!;
     let lo = pos;
     let hi = pos;
-    for (let i = pos - 1; i >= 0 && lo - i <= gap; i--) if (binarySearch(cands.boilerplate, seq[i]!)) lo = i;
-    for (let i = pos + 1; i < seq.length && i - hi <= gap; i++) if (binarySearch(cands.boilerplate, seq[i]!)) hi = i;
+    for (let i = pos - 1; i >= 0 && lo - i <= gap; i--) if (inBoilerplate(seq[i]!)) lo = i;
+    for (let i = pos + 1; i < seq.length && i - hi <= gap; i++) if (inBoilerplate(seq[i]!)) hi = i;
     const tok = state.tokens(doc);
     const last = Math.min(tok.count, hi + k) - 1;
     if (tok.count === 0 || last < lo) continue;
@@ -346,13 +334,7 @@ function describeBoilerplate(
 function locate(state: OverlapState, h: number): { doc: number; pos: number } | undefined {
   for (let d = 0; d < state.count; d++) {
     const hs = state.winnowed[d]!;
-    let lo = 0;
-    let hi = hs.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (hs[mid]! < h) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = lowerBound(hs, h);
     if (lo < hs.length && hs[lo] === h) return { doc: d, pos: state.positions[d]![lo]! };
   }
   return undefined;

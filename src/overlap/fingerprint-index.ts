@@ -189,15 +189,21 @@ export function overlapCandidates(input: OverlapIndexInput, maxDf: number): Over
  */
 export function sortedHashSet(sorted: Uint32Array): (hash: number) => boolean {
   return (hash: number): boolean => {
-    let lo = 0;
-    let hi = sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (sorted[mid]! < hash) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo < sorted.length && sorted[lo] === hash;
+    const i = lowerBound(sorted, hash);
+    return i < sorted.length && sorted[i] === hash;
   };
+}
+
+/** The first index of ascending `sorted` whose value is >= x (sorted.length when none is). */
+export function lowerBound(sorted: Uint32Array, x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /**
