@@ -20,7 +20,7 @@ import { writeHtml } from '../report/html.js';
 import { COLOR, PLAIN, shouldColor } from '../report/style.js';
 import { candidateProbability } from '../index/bands.js';
 import { decodeText } from '../io/decode.js';
-import { makeProgress } from './progress.js';
+import { knownInputBytes, makeProgress } from './progress.js';
 import { FingerprintPool } from '../parallel/pool.js';
 import { SpillTextStore } from '../io/spill-store.js';
 import { makeInputTracker, type InputTracker } from './input-summary.js';
@@ -212,7 +212,8 @@ async function run(
 ): Promise<{ result: DedupeResult; failed: number }> {
   const textStore = new SpillTextStore();
   const deduper = new Deduper(options, { boilerplateTexts, textStore });
-  const progress = makeProgress(env.stderr, flags.progress === true || env.stderr.isTTY === true);
+  const showProgress = flags.progress === true || env.stderr.isTTY === true;
+  const progress = makeProgress(env.stderr, showProgress, showProgress ? knownInputBytes(paths, env.cwd) : undefined);
   const pool = flags.jobs > 1 ? startPool(flags.jobs, deduper, options) : undefined;
   let bytes = 0;
   try {

@@ -61,7 +61,7 @@ export interface CliFlags {
 export function buildProgram(): Command {
   const p = new Command('dedupe');
   p.description(
-    'Find near-duplicate and overlapping text documents. Every reported pair is verified exactly;\n' +
+    'Find near-duplicate and overlapping text documents. Every reported pair is verified exactly; ' +
       'shared passages are quoted with character offsets. Reads .txt/.md, .html/.htm, .jsonl/.ndjson and - (stdin).',
   )
     .version(VERSION, '-V, --version')
@@ -106,10 +106,22 @@ export function buildProgram(): Command {
     .option('--max-doc-bytes <size>', 'skip documents larger than SIZE (e.g. 64M)', byteSize, 64 * 1024 * 1024)
     .option('--strict', 'stop at the first malformed JSONL line (exit 2) instead of skipping it')
     // Run
-    .option('-j, --jobs <n>', 'worker threads for fingerprinting (default: available cores)', intIn(1, 256), availableParallelism())
+    .option('-j, --jobs <n>', 'worker threads for fingerprinting (1: in the main thread)', intIn(1, 256), availableParallelism())
     .option('--progress', 'show progress on stderr even when it is not a terminal')
     .option('-q, --quiet', 'no warnings on stderr (errors are still shown)')
     .option('-v, --verbose', 'more detail on stderr (skipped files, timings)')
     .option('--timings', 'include wall-clock timings in JSON output (then not byte-reproducible)');
+  p.addHelpText(
+    'after',
+    `
+Examples:
+  dedupe articles/                               clusters and overlapping articles, for reading
+  dedupe articles/ --json | jq '.clusters'       the report as JSON (schema in the README)
+  dedupe data.jsonl --text-field body --json -o report.json
+  dedupe articles/ --redundant -0 | xargs -0 rm  remove every copy but the one to keep
+  dedupe articles/ --format html -o report.html  side-by-side view of shared passages
+
+Exit status: 0 success, 1 duplicates found (with --exit-code), 2 usage error or unreadable input.`,
+  );
   return p;
 }

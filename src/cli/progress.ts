@@ -1,7 +1,9 @@
 /**
- * A one-line progress display on stderr (documents, MB read, MB/s), redrawn at most every
- * 200 ms; nothing at all when disabled (stderr not a terminal and no --progress).
+ * A one-line progress display on stderr (documents, MB read, MB/s, and the time left when the
+ * total input size is known), redrawn at most every 200 ms; nothing at all when disabled
+ * (stderr not a terminal and no --progress).
  */
+import { statSync } from 'node:fs';
 
 /** Progress sink. */
 export interface Progress {
@@ -9,18 +11,52 @@ export interface Progress {
   done(): void;
 }
 
-/** Makes a progress line writer. */
-export function makeProgress(stderr: NodeJS.WritableStream, enabled: boolean): Progress {
+/**
+ * Total bytes of the inputs when every one is a regular file (e.g. one large JSONL), else
+ * undefined (directories and stdin are read as they are found).
+ */
+export function knownInputBytes(paths: readonly string[], cwd: string): number | undefined {
+  let total = 0;
+  for (const p of paths) {
+    if (p === '-') return undefined;
+    try {
+      const st = statSync(p.startsWith('/') ? p : `${cwd}/${p}`);
+      if (!st.isFile()) return undefined;
+      total += st.size;
+    } catch {
+      return undefined;
+    }
+  }
+  return total;
+}
+
+/** "1 min 05 s" style duration. */
+export function formatDuration(seconds: number): string {
+  const s = Math.max(0, Math.round(seconds));
+  return s >= 60 ? `${Math.floor(s / 60)} min ${String(s % 60).padStart(2, '0')} s` : `${s} s`;
+}
+
+/**
+ * Makes a progress line writer.
+ * @param total total input bytes, when known: adds the share done and the time left
+ */
+export function makeProgress(stderr: NodeJS.WritableStream, enabled: boolean, total?: number): Progress {
   if (!enabled) return { update() {}, done() {} };
   const start = performance.now();
   let last = 0;
   let shown = false;
   let docs = 0;
   let read = 0;
-  const draw = (): void => {
+  const draw = (final: boolean): void => {
     const secs = Math.max((performance.now() - start) / 1000, 1e-3);
     const mb = read / 1e6;
-    stderr.write(`\rdedupe: ${docs} documents, ${mb.toFixed(1)} MB, ${(mb / secs).toFixed(1)} MB/s   `);
+    const rate = mb / secs;
+    let eta = '';
+    if (!final && total !== undefined && total > 0 && read > 0) {
+      const left = Math.max(0, total - read) / 1e6 / Math.max(rate, 1e-6);
+      eta = `, ${Math.min(100, Math.round((read / total) * 100))}%, ${formatDuration(left)} left`;
+    }
+    stderr.write(`\rdedupe: ${docs} documents, ${mb.toFixed(1)} MB, ${rate.toFixed(1)} MB/s${eta}   `);
     shown = true;
   };
   return {
@@ -30,12 +66,12 @@ export function makeProgress(stderr: NodeJS.WritableStream, enabled: boolean): P
       const now = performance.now();
       if (now - last >= 200) {
         last = now;
-        draw();
+        draw(false);
       }
     },
     done() {
       if (shown) {
-        draw();
+        draw(true);
         stderr.write('\n');
       }
     },

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { PassThrough } from 'node:stream';
+import path from 'node:path';
+import { formatDuration, knownInputBytes, makeProgress } from '../../src/cli/progress.js';
+
+const root = path.resolve(import.meta.dirname, '../..');
+
+describe('progress', () => {
+  it('knows the total input size only when every input is a regular file', () => {
+    const one = knownInputBytes(['fixtures/seeds/000_8e656ef614cc4b96.txt'], root);
+    expect(one).toBe(5417);
+    expect(knownInputBytes(['fixtures/seeds'], root)).toBeUndefined();
+    expect(knownInputBytes(['-'], root)).toBeUndefined();
+    expect(knownInputBytes(['no-such-file.txt'], root)).toBeUndefined();
+  });
+
+  it('formats the time left', () => {
+    expect(formatDuration(5.4)).toBe('5 s');
+    expect(formatDuration(65)).toBe('1 min 05 s');
+  });
+
+  it('writes nothing when disabled, and a final line with the totals when enabled', () => {
+    const off = new PassThrough();
+    const chunks: string[] = [];
+    off.on('data', (c) => chunks.push(String(c)));
+    const p0 = makeProgress(off, false, 100);
+    p0.update(1, 50);
+    p0.done();
+    expect(chunks.join('')).toBe('');
+
+    const on = new PassThrough();
+    const seen: string[] = [];
+    on.on('data', (c) => seen.push(String(c)));
+    const p = makeProgress(on, true, 2_000_000);
+    p.update(3, 1_000_000);
+    p.done();
+    const text = seen.join('');
+    expect(text).toMatch(/3 documents, 1\.0 MB/);
+    expect(text).toMatch(/50%/);
+    expect(text.endsWith('\n')).toBe(true);
+  });
+});
