@@ -1,9 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { PassThrough } from 'node:stream';
 import path from 'node:path';
 import { formatDuration, knownInputBytes, makeProgress } from '../../src/cli/progress.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
+
+/** A stderr stand-in that records what is written, synchronously. */
+const sink = (into: string[]): NodeJS.WritableStream =>
+  ({
+    write: (s: string) => {
+      into.push(s);
+      return true;
+    },
+  }) as unknown as NodeJS.WritableStream;
 
 describe('progress', () => {
   it('knows the total input size only when every input is a regular file', () => {
@@ -20,17 +28,15 @@ describe('progress', () => {
   });
 
   it('writes nothing when disabled, and a final line with the totals when enabled', () => {
-    const off = new PassThrough();
     const chunks: string[] = [];
-    off.on('data', (c) => chunks.push(String(c)));
+    const off = sink(chunks);
     const p0 = makeProgress(off, false, 100);
     p0.update(1, 50);
     p0.done();
     expect(chunks.join('')).toBe('');
 
-    const on = new PassThrough();
     const seen: string[] = [];
-    on.on('data', (c) => seen.push(String(c)));
+    const on = sink(seen);
     const p = makeProgress(on, true, 2_000_000);
     p.update(3, 1_000_000);
     p.done();
