@@ -133,9 +133,6 @@ export class Deduper {
       : undefined;
   }
 
-  /** Token count of the document added last (0 for an empty document). */
-  lastTokens = 0;
-
   /** Number of documents added (or reserved) so far. */
   get size(): number {
     return this.docs.length;
@@ -195,7 +192,6 @@ export class Deduper {
     this.checks[index] = fp.check;
     const info = this.docs[index]!;
     this.docs[index] = { ...info, tokens: fp.tokens, shingles: fp.set.length };
-    this.lastTokens = fp.tokens;
     this.pending--;
     if (this.overlap) this.overlap.setDocument(index, fp);
   }
@@ -212,6 +208,7 @@ export class Deduper {
     t0 = performance.now();
     const uf = new UnionFind(n);
     const pairs: ScoredPair[] = [];
+    let verified = 0;
     for (let i = 0; i < cands.length; i++) {
       const [a, b] = unpackPair(cands[i]!, n);
       // Inside a large cluster, a candidate already joined is not verified again: each copy is
@@ -220,6 +217,7 @@ export class Deduper {
       const sa = this.sets[a]!;
       const sb = this.sets[b]!;
       const sim = setSimilarity(sa, sb);
+      verified++;
       // Single-shingle documents: a 32-bit collision is not a duplicate (see DocFingerprint.check).
       const collision = sa.length === 1 && sb.length === 1 && this.checks[a] !== this.checks[b];
       if (sim.jaccard >= o.threshold && !collision) {
@@ -254,7 +252,7 @@ export class Deduper {
       bytes: this.docs.reduce((s, d) => s + d.bytes, 0),
       tokens: this.docs.reduce((s, d) => s + d.tokens, 0),
       candidates: cands.length,
-      verified: cands.length,
+      verified,
       duplicatePairs: pairs.length,
       clusters: clusters.length,
       redundant: clusters.reduce((s, c) => s + c.members.length - 1, 0),
@@ -262,7 +260,7 @@ export class Deduper {
       overlapPairs: allPairs.filter((p) => p.kind === 'overlap').length,
       containedPairs: allPairs.filter((p) => p.kind === 'contained').length,
       groups: outcome?.groups.length ?? 0,
-      largestGroup: Math.max(0, ...clusters.map((c) => c.members.length), ...(outcome?.groups ?? []).map((g) => g.members.length)),
+      largestGroup: [...clusters, ...(outcome?.groups ?? [])].reduce((m, g) => Math.max(m, g.members.length), 0),
       boilerplate: outcome?.boilerplate ?? [],
       recallAtThreshold: candidateProbability(o.threshold, o.bands, o.rows),
       timings: this.timings,

@@ -18,7 +18,7 @@ import { writeText } from '../report/text.js';
 import { writeRedundant } from '../report/redundant.js';
 import { writeHtml } from '../report/html.js';
 import { COLOR, PLAIN, shouldColor } from '../report/style.js';
-import { candidateProbability } from '../index/bands.js';
+import { candidateProbability, meanCandidateProbability } from '../index/bands.js';
 import { decodeText } from '../io/decode.js';
 import { knownInputBytes, makeProgress } from './progress.js';
 import { FingerprintPool } from '../parallel/pool.js';
@@ -184,6 +184,8 @@ function explain(o: DedupeOptions, log: Logger): void {
   );
   const points = [0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1].filter((s) => Math.abs(s - o.threshold) > 1e-9);
   log.note(`P(candidate | Jaccard): ${points.map((s) => `${s}: ${p(s)}`).join(', ')}`);
+  const mean = meanCandidateProbability(o.threshold, 1, o.bands, o.rows);
+  log.note(`of pairs with Jaccard spread evenly over [${o.threshold}, 1], ${(mean * 100).toFixed(2)}% become candidates`);
   log.note(`every candidate is then verified by exact Jaccard over the shingle sets; only pairs >= ${o.threshold} are reported`);
 }
 
