@@ -43,7 +43,7 @@ export function formatDuration(seconds: number): string {
 export function makeProgress(stderr: NodeJS.WritableStream, enabled: boolean, total?: number): Progress {
   if (!enabled) return { update() {}, done() {} };
   const start = performance.now();
-  let last = 0;
+  let last = -Infinity; // the first update always draws
   let shown = false;
   let docs = 0;
   let read = 0;
