@@ -63,7 +63,10 @@ export interface DedupeStats {
   verified: number;
   duplicatePairs: number;
   clusters: number;
+  /** Duplicates that could be removed: every cluster member but the keeper and derived copies. */
   redundant: number;
+  /** Derived copies attached to a source (listed by --redundant --include-contained). */
+  derived: number;
   overlapCandidates: number;
   overlapPairs: number;
   containedPairs: number;
@@ -255,7 +258,8 @@ export class Deduper {
       verified,
       duplicatePairs: pairs.length,
       clusters: clusters.length,
-      redundant: clusters.reduce((s, c) => s + c.members.length - 1, 0),
+      redundant: clusters.reduce((s, c) => s + c.members.length - 1 - c.derived.length, 0),
+      derived: clusters.reduce((s, c) => s + c.derived.length, 0),
       overlapCandidates: outcome?.candidates ?? 0,
       overlapPairs: allPairs.filter((p) => p.kind === 'overlap').length,
       containedPairs: allPairs.filter((p) => p.kind === 'contained').length,

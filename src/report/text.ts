@@ -45,9 +45,10 @@ export function writeText(r: DedupeResult, write: (chunk: string) => void, opts:
 
   const parts = [
     plural(s.documents, 'document'),
-    plural(r.clusters.length, 'duplicate cluster'),
+    plural(r.clusters.length, s.derived > 0 ? 'cluster' : 'duplicate cluster'),
     `${plural(s.redundant, 'redundant copy', 'redundant copies')}`,
   ];
+  if (s.derived > 0) parts.push(plural(s.derived, 'derived copy', 'derived copies'));
   if (r.options.overlap) parts.push(plural(overlaps.length, 'overlapping pair'));
   if (s.empty > 0) parts.push(`${s.empty} empty`);
   if (opts.seconds !== undefined) parts.push(`${opts.seconds.toFixed(2)} s`);
@@ -67,7 +68,7 @@ export function writeText(r: DedupeResult, write: (chunk: string) => void, opts:
       const d = docs[m]!;
       const size = st.dim(`${d.bytes} bytes, ${plural(d.tokens, 'word')}`);
       if (m === c.keep) {
-        write(`  ${st.green('keep')}  ${name(m).padEnd(w)}  ${size}\n`);
+        write(`  ${st.green('keep   ')}  ${name(m).padEnd(w)}  ${size}\n`);
         continue;
       }
       const p = between(m, c.keep);
