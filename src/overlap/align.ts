@@ -370,11 +370,12 @@ export function toPassages(pieces: readonly TokenPassage[], textA: string, ta: T
 }
 
 /**
- * A copy of `s` that does not share memory with the string it was sliced from (V8 keeps the
- * whole parent alive behind a slice). UTF-16 round trip: every code unit, lone surrogates too.
+ * A flat copy of `s` that does not share memory with the string it was sliced from (V8 keeps the
+ * whole parent alive behind a slice). A JSON round trip: exact for every code unit (lone
+ * surrogates are escaped and restored), and one byte per character when the text allows it.
  */
 function ownCopy(s: string): string {
-  return Buffer.from(s, 'utf16le').toString('utf16le');
+  return JSON.parse(JSON.stringify(s)) as string;
 }
 
 /** A document as the seeded aligner sees it: kept from fingerprinting, no text needed. */
