@@ -18,8 +18,8 @@ import { setSimilarity } from '../sketch/similarity.js';
 import { tokenize, type TokenFilter } from '../text/tokenize.js';
 import { shingleSequence } from '../text/shingle.js';
 import type { Tokens } from '../types.js';
-import { lowerBound, overlapCandidates, resolveMaxDf, sortedHashSet } from '../overlap/fingerprint-index.js';
-import { alignSeeded, toPassages, type SeedDoc } from '../overlap/align.js';
+import { lowerBound, overlapCandidates, resolveMaxDf, sortedHashSet, type OverlapCandidates } from '../overlap/fingerprint-index.js';
+import { alignSeeded, toPassages, type SeedDoc, type TokenAlignment } from '../overlap/align.js';
 import { UnionFind } from './union-find.js';
 import { windowFor } from '../overlap/winnow.js';
 import type { TextStore } from '../text-store.js';
@@ -95,9 +95,9 @@ export class OverlapState {
     }
   }
 
-  /** True when a shingle hash was named as boilerplate by the user. */
-  isIgnored(hash: number): boolean {
-    return this.ignored.has(hash);
+  /** The shingle hashes named as boilerplate by the user, sorted. */
+  ignoredHashes(): Uint32Array {
+    return Uint32Array.from(this.ignored).sort();
   }
 
   /**
@@ -155,19 +155,56 @@ export interface OverlapOutcome {
   readonly timings: Record<string, number>;
 }
 
-/** Finds overlaps and contained pairs; sets `passages` on the duplicate pairs. */
-export function findOverlaps(state: OverlapState, ctx: OverlapContext): OverlapOutcome {
+/**
+ * Aligns a batch of pairs (packed `a * n + b`) in token space, results in the same order.
+ * In-process it is alignSeeded in a loop; the CLI may run it in worker threads.
+ */
+export type BatchAligner = (pairs: Float64Array) => TokenAlignment[];
+/** An asynchronous BatchAligner (worker threads). */
+export type AsyncBatchAligner = (pairs: Float64Array) => Promise<TokenAlignment[]>;
+
+/** What an aligner needs besides the documents: the same for every pair of a run. */
+export interface AlignPlan {
+  readonly k: number;
+  readonly minPassage: number;
+  readonly maxGap: number;
+  /** Sorted boilerplate fingerprint hashes (df > maxDf), and the user's --boilerplate shingles. */
+  readonly boilerplate: Uint32Array;
+  readonly ignored: Uint32Array;
+}
+
+/**
+ * Aligns one pair as every aligner must: seeded by shared non-boilerplate fingerprints,
+ * boilerplate cut out of the passages.
+ */
+export function makePairAligner(plan: AlignPlan, seedDoc: (d: number) => SeedDoc): (a: number, b: number) => TokenAlignment {
+  const inBoilerplate = sortedHashSet(plan.boilerplate);
+  const inIgnored = sortedHashSet(plan.ignored);
+  const isBoilerplate = (h: number): boolean => inBoilerplate(h) || inIgnored(h);
+  const notBoilerplate = (h: number): boolean => !isBoilerplate(h);
+  const options = { minPassage: plan.minPassage, maxGap: plan.maxGap, boilerplate: isBoilerplate };
+  return (a, b) => alignSeeded(seedDoc(a), seedDoc(b), plan.k, options, notBoilerplate);
+}
+
+/** The candidates and the per-run alignment plan (the fingerprint index step). */
+export interface OverlapPlan {
+  readonly align: AlignPlan;
+  readonly cands: OverlapCandidates;
+  readonly seconds: number;
+}
+
+/**
+ * Builds the fingerprint index and the candidate pairs. Only one member of each duplicate
+ * cluster (its first) is indexed: copies of one story then count once in document frequency (a
+ * story syndicated 500 times is not boilerplate), and a third document overlapping the story is
+ * paired with the cluster once (then with its other copies, for small clusters). Document
+ * frequency counts every shingle, not only the winnowed ones, so a footer's fingerprints are
+ * boilerplate even where winnowing happened not to select them.
+ */
+export function planOverlaps(state: OverlapState, ctx: OverlapContext): OverlapPlan {
+  const t0 = performance.now();
   const o = ctx.options;
   const n = state.count;
-  const k = o.shingleSize; // alignment works on word shingles of the same k
-  const maxDf = resolveMaxDf(o.maxDf, n);
-  const timings: Record<string, number> = {};
-  let t0 = performance.now();
-  // Document frequency counts every shingle (not only the winnowed ones), so a footer's
-  // fingerprints are boilerplate even where winnowing happened not to select them.
-  // Only one member of each duplicate cluster (its first) is indexed: copies of one story then
-  // count once in document frequency (a story syndicated 500 times is not boilerplate), and a
-  // third document overlapping the story is paired with the cluster once, not with every copy.
   const firstOfCluster = new Map<number, number>();
   for (let d = 0; d < n; d++) {
     const root = ctx.duplicateRoot(d);
@@ -180,119 +217,221 @@ export function findOverlaps(state: OverlapState, ctx: OverlapContext): OverlapO
       fingerprints: (d) => (indexed(d) ? state.winnowed[d]! : NO_HASHES),
       shingles: (d) => (indexed(d) ? ctx.sets[d]! : NO_HASHES),
     },
-    maxDf,
+    maxDfOf(o, n),
   );
-  timings.overlapIndex = (performance.now() - t0) / 1000;
-  t0 = performance.now();
-  const inBoilerplate = sortedHashSet(cands.boilerplate);
-  const isBoilerplate = (h: number): boolean => inBoilerplate(h) || state.isIgnored(h);
-  const alignOptions = { minPassage: o.minPassage, maxGap: o.maxGap, boilerplate: isBoilerplate };
-
-  // Alignment runs on what fingerprinting kept (shingle sequences, sorted winnowed fingerprints):
-  // no text is read and nothing is tokenized unless the pair has passages. Boilerplate
-  // fingerprints seed nothing (runs may still extend through boilerplate, which is then cut).
-  const notBoilerplate = (h: number): boolean => !isBoilerplate(h);
-  const tokenCache = new TokenCache(TOKEN_CACHE_TOKENS, (d) => state.tokens(d));
-  const tokensOf = (d: number): Tokens => tokenCache.get(d);
-  const align = (a: number, b: number) => {
-    const t = alignSeeded(state.seedDoc(a), state.seedDoc(b), k, alignOptions, notBoilerplate);
-    const countA = state.counts[a]!;
-    const countB = state.counts[b]!;
-    const passages = t.pieces.length === 0 ? [] : toPassages(t.pieces, state.texts.get(a), tokensOf(a), tokensOf(b));
-    return { passages, coveredA: t.coveredA, coveredB: t.coveredB, countA, countB };
+  const align: AlignPlan = {
+    k: o.shingleSize,
+    minPassage: o.minPassage,
+    maxGap: o.maxGap,
+    boilerplate: cands.boilerplate,
+    ignored: state.ignoredHashes(),
   };
+  return { align, cands, seconds: (performance.now() - t0) / 1000 };
+}
 
-  // Duplicates get their passages too.
-  for (let i = 0; i < ctx.duplicates.length; i++) {
-    const p = ctx.duplicates[i]!;
-    const al = align(p.a, p.b);
-    ctx.duplicates[i] = {
-      ...p,
-      passages: al.passages,
-      coverage: { aInB: al.countA ? al.coveredA / al.countA : 0, bInA: al.countB ? al.coveredB / al.countB : 0 },
-    };
+const maxDfOf = (o: DedupeOptions, n: number): number => resolveMaxDf(o.maxDf, n);
+
+/** Finds overlaps and contained pairs in-process; sets `passages` on the duplicate pairs. */
+export function findOverlaps(state: OverlapState, ctx: OverlapContext): OverlapOutcome {
+  const plan = planOverlaps(state, ctx);
+  const alignOne = makePairAligner(plan.align, (d) => state.seedDoc(d));
+  const n = state.count;
+  const aligner: BatchAligner = (pairs) => Array.from(pairs, (p) => alignOne(...unpackPair(p, n)));
+  const c = new OverlapCollector(state, ctx, plan);
+  c.applyDuplicates(aligner(c.duplicatePairs()));
+  const cand = c.candidatePairs();
+  c.applyCandidates(cand, aligner(cand));
+  const exp = c.expansionPairs();
+  c.applyCandidates(exp, aligner(exp));
+  return c.outcome();
+}
+
+/**
+ * findOverlaps with alignment batches run by `aligner` (e.g. worker threads), `batch` pairs at a
+ * time. The result is the same as findOverlaps': collection does not depend on the order in
+ * which batches finish.
+ */
+export async function findOverlapsAsync(
+  state: OverlapState,
+  ctx: OverlapContext,
+  plan: OverlapPlan,
+  aligner: AsyncBatchAligner,
+  batch = 8192,
+): Promise<OverlapOutcome> {
+  const c = new OverlapCollector(state, ctx, plan);
+  const run = async (pairs: Float64Array, apply: (part: Float64Array, res: TokenAlignment[]) => void): Promise<void> => {
+    const jobs: Promise<void>[] = [];
+    for (let i = 0; i < pairs.length; i += batch) {
+      const part = pairs.subarray(i, i + batch);
+      jobs.push(aligner(part).then((res) => apply(part, res)));
+    }
+    await Promise.all(jobs);
+  };
+  const dup = c.duplicatePairs();
+  const dupResults: TokenAlignment[] = new Array(dup.length);
+  await run(dup, (part, res) => {
+    const off = part.byteOffset / 8 - dup.byteOffset / 8;
+    res.forEach((r, i) => (dupResults[off + i] = r));
+  });
+  c.applyDuplicates(dupResults);
+  await run(c.candidatePairs(), (part, res) => c.applyCandidates(part, res));
+  await run(c.expansionPairs(), (part, res) => c.applyCandidates(part, res));
+  return c.outcome();
+}
+
+/**
+ * Turns alignments into pairs: passages with offsets (the only place texts are read and
+ * tokenized), coverage, kind, best sources of derived copies; then attachments and groups.
+ * Results may be applied in any order: everything it keeps is ordered or chosen by a total order.
+ */
+class OverlapCollector {
+  private readonly n: number;
+  private readonly tokenCache: TokenCache;
+  private readonly pairs: ScoredPair[] = [];
+  private readonly best = new Map<number, { source: number; cover: number }>();
+  /** Candidates that had passages (packed), for the expansion to other copies. */
+  private readonly hits: number[] = [];
+  private readonly t0 = performance.now();
+
+  constructor(
+    private readonly state: OverlapState,
+    private readonly ctx: OverlapContext,
+    private readonly plan: OverlapPlan,
+  ) {
+    this.n = state.count;
+    this.tokenCache = new TokenCache(TOKEN_CACHE_TOKENS, (d) => state.tokens(d));
   }
 
-  const pairs: ScoredPair[] = [];
-  const best = new Map<number, { source: number; cover: number }>();
-  const consider = (a: number, b: number): void => {
-    const al = align(a, b);
-    if (al.passages.length === 0) return;
-    const coverA = al.countA === 0 ? 0 : al.coveredA / al.countA;
-    const coverB = al.countB === 0 ? 0 : al.coveredB / al.countB;
+  /** The verified duplicate pairs, which get passages too. */
+  duplicatePairs(): Float64Array {
+    return Float64Array.from(this.ctx.duplicates, (p) => p.a * this.n + p.b);
+  }
+
+  applyDuplicates(results: readonly TokenAlignment[]): void {
+    const { ctx, state } = this;
+    for (let i = 0; i < ctx.duplicates.length; i++) {
+      const p = ctx.duplicates[i]!;
+      const t = results[i]!;
+      const countA = state.counts[p.a]!;
+      const countB = state.counts[p.b]!;
+      ctx.duplicates[i] = {
+        ...p,
+        passages: this.passages(p.a, p.b, t),
+        coverage: { aInB: countA ? t.coveredA / countA : 0, bInA: countB ? t.coveredB / countB : 0 },
+      };
+    }
+  }
+
+  /** Candidate pairs of documents in different duplicate clusters. */
+  candidatePairs(): Float64Array {
+    const { pairs } = this.plan.cands;
+    const out = new Float64Array(pairs.length);
+    let w = 0;
+    for (let i = 0; i < pairs.length; i++) {
+      const [a, b] = unpackPair(pairs[i]!, this.n);
+      if (this.ctx.duplicateRoot(a) !== this.ctx.duplicateRoot(b)) out[w++] = pairs[i]!;
+    }
+    return out.subarray(0, w);
+  }
+
+  /** Records the pairs (packed) that have passages. */
+  applyCandidates(packed: Float64Array, results: readonly TokenAlignment[]): void {
+    for (let i = 0; i < packed.length; i++) {
+      const t = results[i]!;
+      if (t.pieces.length === 0) continue;
+      const [a, b] = unpackPair(packed[i]!, this.n);
+      this.record(a, b, t);
+      this.hits.push(packed[i]!);
+    }
+  }
+
+  /**
+   * A candidate with passages involves the indexed member of a duplicate cluster: the other
+   * copies of small clusters (fewer than EXPAND_CLUSTER) are paired with the same document too.
+   */
+  expansionPairs(): Float64Array {
+    const { n, ctx } = this;
+    const members = new Map<number, number[]>();
+    for (let d = 0; d < n; d++) {
+      const root = ctx.duplicateRoot(d);
+      let m = members.get(root);
+      if (!m) members.set(root, (m = []));
+      m.push(d);
+    }
+    const others = (d: number): readonly number[] => {
+      const m = members.get(ctx.duplicateRoot(d))!;
+      return m.length > 1 && m.length < EXPAND_CLUSTER ? m.filter((x) => x !== d) : [];
+    };
+    const seen = new Set<number>(this.hits);
+    const out: number[] = [];
+    for (const packed of [...this.hits].sort((x, y) => x - y)) {
+      const [a, b] = unpackPair(packed, n);
+      for (const [x, y] of [...others(a).map((m) => [m, b] as const), ...others(b).map((m) => [a, m] as const)]) {
+        const key = x < y ? x * n + y : y * n + x;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        out.push(key);
+      }
+    }
+    this.hits.length = 0;
+    return Float64Array.from(out.sort((x, y) => x - y));
+  }
+
+  private passages(a: number, b: number, t: TokenAlignment): Passage[] {
+    if (t.pieces.length === 0) return [];
+    return toPassages(t.pieces, this.state.texts.get(a), this.tokenCache.get(a), this.tokenCache.get(b));
+  }
+
+  private record(a: number, b: number, t: TokenAlignment): void {
+    const o = this.ctx.options;
+    const countA = this.state.counts[a]!;
+    const countB = this.state.counts[b]!;
+    const coverA = countA === 0 ? 0 : t.coveredA / countA;
+    const coverB = countB === 0 ? 0 : t.coveredB / countB;
     // The smaller document (fewer tokens; ties: the later one) is the candidate copy.
-    const aSmaller = al.countA < al.countB || (al.countA === al.countB && a > b);
+    const aSmaller = countA < countB || (countA === countB && a > b);
     const copy = aSmaller ? a : b;
     const source = aSmaller ? b : a;
     const cover = aSmaller ? coverA : coverB;
     const kind = cover >= o.containment ? 'contained' : 'overlap';
-    const sim = setSimilarity(ctx.sets[a]!, ctx.sets[b]!);
-    pairs.push({
+    const sim = setSimilarity(this.ctx.sets[a]!, this.ctx.sets[b]!);
+    this.pairs.push({
       a,
       b,
       kind,
       jaccard: sim.jaccard,
       aInB: sim.aInB,
       bInA: sim.bInA,
-      passages: al.passages,
+      passages: this.passages(a, b, t),
       coverage: { aInB: coverA, bInA: coverB },
     });
     if (kind === 'contained') {
-      const prev = best.get(copy);
-      if (!prev || cover > prev.cover || (cover === prev.cover && source < prev.source)) best.set(copy, { source, cover });
-    }
-  };
-  // Members of each small duplicate cluster, to pair a third document with every copy.
-  const members = new Map<number, number[]>();
-  for (let d = 0; d < n; d++) {
-    const root = ctx.duplicateRoot(d);
-    let m = members.get(root);
-    if (!m) members.set(root, (m = []));
-    m.push(d);
-  }
-  const others = (d: number): readonly number[] => {
-    const m = members.get(ctx.duplicateRoot(d))!;
-    return m.length > 1 && m.length < EXPAND_CLUSTER ? m.filter((x) => x !== d) : [];
-  };
-  const seenPairs = new Set<number>();
-  for (let i = 0; i < cands.pairs.length; i++) {
-    const [a, b] = unpackPair(cands.pairs[i]!, n);
-    if (ctx.duplicateRoot(a) === ctx.duplicateRoot(b)) continue;
-    const before = pairs.length;
-    consider(a, b);
-    if (pairs.length === before) continue;
-    // The indexed member shares passages: so may the other copies of its cluster (each aligned).
-    for (const [x, y] of [...others(a).map((m) => [m, b] as const), ...others(b).map((m) => [a, m] as const)]) {
-      const [lo, hi] = x < y ? [x, y] : [y, x];
-      const key = lo * n + hi;
-      if (seenPairs.has(key)) continue;
-      seenPairs.add(key);
-      consider(lo, hi);
+      const prev = this.best.get(copy);
+      if (!prev || cover > prev.cover || (cover === prev.cover && source < prev.source)) this.best.set(copy, { source, cover });
     }
   }
 
-  // Attach each derived copy to its best source; a source that is itself attached keeps its own.
-  const attach: [number, number][] = [];
-  for (const [copy, { source }] of [...best.entries()].sort((x, y) => x[0] - y[0])) {
-    if (best.get(source)?.source === copy) {
+  outcome(): OverlapOutcome {
+    const { n, best, plan, state } = this;
+    // Attach each derived copy to its best source; a source that is itself attached keeps its own.
+    const attach: [number, number][] = [];
+    for (const [copy, { source }] of [...best.entries()].sort((x, y) => x[0] - y[0])) {
       // Mutual containment (near-equal sizes): attach the later document to the earlier one once.
-      if (copy < source) continue;
+      if (best.get(source)?.source === copy && copy < source) continue;
+      attach.push([copy, source]);
     }
-    attach.push([copy, source]);
+    // Overlap groups: connected documents sharing passages (overlap or contained pairs).
+    const uf = new UnionFind(n);
+    for (const p of this.pairs) uf.union(p.a, p.b);
+    const groups = uf.groups().map((members) => ({ members }));
+    const timings: Record<string, number> = { overlapIndex: plan.seconds, align: (performance.now() - this.t0) / 1000 };
+    const t1 = performance.now();
+    const k = plan.align.k;
+    const boilerplate = describeBoilerplate(state, plan.cands, k, windowFor(this.ctx.options.minPassage, k));
+    timings.boilerplate = (performance.now() - t1) / 1000;
+    return { pairs: this.pairs, attach, groups, boilerplate, candidates: plan.cands.pairs.length, timings };
   }
-
-  // Overlap groups: connected documents sharing passages (overlap or contained pairs).
-  const uf = new UnionFind(n);
-  for (const p of pairs) uf.union(p.a, p.b);
-  const groups = uf.groups().map((members) => ({ members }));
-
-  timings.align = (performance.now() - t0) / 1000;
-  t0 = performance.now();
-  const boilerplate = describeBoilerplate(state, cands, k, windowFor(o.minPassage, k));
-  timings.boilerplate = (performance.now() - t0) / 1000;
-  return { pairs, attach, groups, boilerplate, candidates: cands.pairs.length, timings };
 }
-
 
 /** Texts of the most frequent boilerplate fingerprints, each expanded to its run in one document. */
 function describeBoilerplate(
