@@ -20,7 +20,8 @@ import { chooseKeeper } from './compare/keep.js';
 import { loadTokenFilter } from './text/languages.js';
 import type { TokenFilter } from './text/tokenize.js';
 import { MemoryTextStore, type TextStore } from './text-store.js';
-import { findOverlaps, OverlapState, type OverlapOutcome } from './compare/overlap-stage.js';
+import { findOverlaps, findOverlapsAsync, planOverlaps, OverlapState, type OverlapContext, type OverlapOutcome } from './compare/overlap-stage.js';
+import { AlignPool, shareSeeds } from './parallel/align-pool.js';
 
 /** What a Deduper takes besides its options. */
 export interface DeduperExtras {
@@ -201,6 +202,41 @@ export class Deduper {
 
   /** Finds candidates, verifies them exactly, clusters, and (with overlap) aligns passages. */
   finish(): DedupeResult {
+    const dup = this.findDuplicatePairs();
+    let outcome: OverlapOutcome | undefined;
+    if (this.overlap) {
+      const t0 = performance.now();
+      outcome = findOverlaps(this.overlap, this.overlapContext(dup));
+      this.timings.overlap = (performance.now() - t0) / 1000;
+      Object.assign(this.timings, outcome.timings);
+    }
+    return this.assemble(dup, outcome);
+  }
+
+  /**
+   * `finish` with passage alignment spread over `jobs` worker threads (the CLI's path). The
+   * result is the same as finish()'s, byte for byte once reported.
+   */
+  async finishAsync(jobs: number): Promise<DedupeResult> {
+    if (!this.overlap || jobs <= 1) return this.finish();
+    const dup = this.findDuplicatePairs();
+    const t0 = performance.now();
+    const ctx = this.overlapContext(dup);
+    const plan = planOverlaps(this.overlap, ctx);
+    const pool = new AlignPool(jobs, shareSeeds(this.overlap), plan.align);
+    let outcome: OverlapOutcome;
+    try {
+      outcome = await findOverlapsAsync(this.overlap, ctx, plan, (pairs) => pool.align(pairs));
+    } finally {
+      await pool.close();
+    }
+    this.timings.overlap = (performance.now() - t0) / 1000;
+    Object.assign(this.timings, outcome.timings);
+    return this.assemble(dup, outcome);
+  }
+
+  /** LSH candidates, verified exactly; duplicate pairs joined in a union-find. */
+  private findDuplicatePairs(): { cands: Float64Array; uf: UnionFind; pairs: ScoredPair[]; verified: number } {
     if (this.pending !== 0) throw new Error(`finish() called with ${this.pending} documents not fingerprinted`);
     const o = this.options;
     const n = this.docs.length;
@@ -229,21 +265,27 @@ export class Deduper {
       }
     }
     this.timings.verify = (performance.now() - t0) / 1000;
+    return { cands, uf, pairs, verified };
+  }
 
-    let outcome: OverlapOutcome | undefined;
-    if (this.overlap) {
-      t0 = performance.now();
-      outcome = findOverlaps(this.overlap, {
-        options: o,
-        sets: this.sets,
-        duplicates: pairs,
-        duplicateRoot: (d) => uf.find(d),
-        length: (d) => this.docs[d]!.tokens,
-      });
-      this.timings.overlap = (performance.now() - t0) / 1000;
-      Object.assign(this.timings, outcome.timings);
-    }
+  private overlapContext(dup: { uf: UnionFind; pairs: ScoredPair[] }): OverlapContext {
+    return {
+      options: this.options,
+      sets: this.sets,
+      duplicates: dup.pairs,
+      duplicateRoot: (d) => dup.uf.find(d),
+      length: (d) => this.docs[d]!.tokens,
+    };
+  }
 
+  /** Clusters, sorted pairs and stats. */
+  private assemble(
+    dup: { cands: Float64Array; uf: UnionFind; pairs: ScoredPair[]; verified: number },
+    outcome: OverlapOutcome | undefined,
+  ): DedupeResult {
+    const o = this.options;
+    const n = this.docs.length;
+    const { cands, uf, pairs, verified } = dup;
     const allPairs = [...pairs, ...(outcome?.pairs ?? [])].sort(
       (x, y) => KIND_ORDER[x.kind] - KIND_ORDER[y.kind] || x.a - y.a || x.b - y.b,
     );

@@ -250,7 +250,7 @@ async function run(
     if (pool) await pool.close().catch(() => undefined);
   }
   progress.done();
-  const result = deduper.finish();
+  const result = await deduper.finishAsync(flags.jobs);
   if (pool) result.stats.timings.fingerprint = pool.seconds;
   // Reported after the run, in input order, whatever order the workers finished in.
   for (const d of result.documents) {
