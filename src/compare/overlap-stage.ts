@@ -19,43 +19,11 @@ import { tokenize, type TokenFilter } from '../text/tokenize.js';
 import { shingleSequence } from '../text/shingle.js';
 import type { Tokens } from '../types.js';
 import { lowerBound, overlapCandidates, resolveMaxDf, sortedHashSet, type OverlapCandidates } from '../overlap/fingerprint-index.js';
-import { alignSeeded, toPassages, type SeedDoc, type TokenAlignment } from '../overlap/align.js';
+import { alignSeeded, ownCopy, type SeedDoc, type TokenAlignment, type TokenPassage } from '../overlap/align.js';
 import { UnionFind } from './union-find.js';
 import { windowFor } from '../overlap/winnow.js';
 import type { TextStore } from '../text-store.js';
 import { unpackPair } from '../index/lsh.js';
-
-/** Tokens kept for mapping passages to offsets (12 bytes each: ~100 MB). */
-const TOKEN_CACHE_TOKENS = 8_000_000;
-
-/** A least-recently-used cache of documents' tokens, bounded by their total count. */
-class TokenCache {
-  private readonly map = new Map<number, Tokens>();
-  private size = 0;
-
-  constructor(
-    private readonly budget: number,
-    private readonly make: (doc: number) => Tokens,
-  ) {}
-
-  get(doc: number): Tokens {
-    let v = this.map.get(doc);
-    if (v) {
-      this.map.delete(doc); // re-insert: most recently used last
-      this.map.set(doc, v);
-      return v;
-    }
-    v = this.make(doc);
-    this.map.set(doc, v);
-    this.size += v.count + 1;
-    for (const [d, old] of this.map) {
-      if (this.size <= this.budget || d === doc) break;
-      this.map.delete(d);
-      this.size -= old.count + 1;
-    }
-    return v;
-  }
-}
 
 const NO_HASHES = new Uint32Array(0);
 
@@ -286,7 +254,8 @@ export async function findOverlapsAsync(
  */
 class OverlapCollector {
   private readonly n: number;
-  private readonly tokenCache: TokenCache;
+  /** Passages waiting for offsets: pair a/b, its token-space pieces, the array to fill. */
+  private readonly unmapped: { a: number; b: number; pieces: readonly TokenPassage[]; out: Passage[] }[] = [];
   private readonly pairs: ScoredPair[] = [];
   private readonly best = new Map<number, { source: number; cover: number }>();
   /** Candidates that had passages (packed), for the expansion to other copies. */
@@ -299,7 +268,6 @@ class OverlapCollector {
     private readonly plan: OverlapPlan,
   ) {
     this.n = state.count;
-    this.tokenCache = new TokenCache(TOKEN_CACHE_TOKENS, (d) => state.tokens(d));
   }
 
   /** The verified duplicate pairs, which get passages too. */
@@ -377,9 +345,49 @@ class OverlapCollector {
     return Float64Array.from(out.sort((x, y) => x - y));
   }
 
+  /** The pair's passages: an array filled with offsets by mapPassages, once every pair is known. */
   private passages(a: number, b: number, t: TokenAlignment): Passage[] {
-    if (t.pieces.length === 0) return [];
-    return toPassages(t.pieces, this.state.texts.get(a), this.tokenCache.get(a), this.tokenCache.get(b));
+    const out: Passage[] = [];
+    if (t.pieces.length > 0) this.unmapped.push({ a, b, pieces: t.pieces, out });
+    return out;
+  }
+
+  /**
+   * Maps every recorded passage from token positions to character offsets, one document at a
+   * time: each document is read and tokenized once, however many pairs it is in.
+   */
+  private mapPassages(): void {
+    const { unmapped, state } = this;
+    if (unmapped.length === 0) return;
+    // Passage objects are made on the A side, then completed on the B side.
+    type Draft = { a: { start: number; end: number }; b: { start: number; end: number }; words: number; text: string; gaps: number };
+    const drafts: Draft[][] = unmapped.map((u) => u.pieces.map((p) => ({ a: { start: 0, end: 0 }, b: { start: 0, end: 0 }, words: p.aEnd - p.aStart, text: '', gaps: p.gaps })));
+    const byDoc = new Map<number, number[]>();
+    unmapped.forEach((u, i) => {
+      for (const d of [u.a, u.b]) {
+        let l = byDoc.get(d);
+        if (!l) byDoc.set(d, (l = []));
+        l.push(i);
+      }
+    });
+    for (const d of [...byDoc.keys()].sort((x, y) => x - y)) {
+      const text = state.texts.get(d);
+      const tok = tokenize(text, state.filter);
+      for (const i of byDoc.get(d)!) {
+        const u = unmapped[i]!;
+        const ds = drafts[i]!;
+        u.pieces.forEach((p, j) => {
+          const dr = ds[j]!;
+          if (u.a === d) {
+            dr.a = { start: tok.starts[p.aStart]!, end: tok.ends[p.aEnd - 1]! };
+            dr.text = ownCopy(text.slice(dr.a.start, dr.a.end));
+          }
+          if (u.b === d) dr.b = { start: tok.starts[p.bStart]!, end: tok.ends[p.bEnd - 1]! };
+        });
+      }
+    }
+    unmapped.forEach((u, i) => u.out.push(...drafts[i]!));
+    unmapped.length = 0;
   }
 
   private record(a: number, b: number, t: TokenAlignment): void {
@@ -412,6 +420,7 @@ class OverlapCollector {
   }
 
   outcome(): OverlapOutcome {
+    this.mapPassages();
     const { n, best, plan, state } = this;
     // Attach each derived copy to its best source; a source that is itself attached keeps its own.
     const attach: [number, number][] = [];

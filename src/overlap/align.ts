@@ -374,7 +374,7 @@ export function toPassages(pieces: readonly TokenPassage[], textA: string, ta: T
  * whole parent alive behind a slice). A JSON round trip: exact for every code unit (lone
  * surrogates are escaped and restored), and one byte per character when the text allows it.
  */
-function ownCopy(s: string): string {
+export function ownCopy(s: string): string {
   return JSON.parse(JSON.stringify(s)) as string;
 }
 
