@@ -102,6 +102,16 @@ describe('any script', () => {
   }
 });
 
+describe('copies across Arabic-script sites', () => {
+  it('finds an Urdu article re-typed with Arabic letter forms, diacritics and Arabic-Indic digits', () => {
+    const urdu = text('fixtures/multilingual/ur-a.txt');
+    const arabicForms = urdu.replace(/ی/g, 'ي').replace(/ک/g, 'ك').replace(/ہ/g, 'ه').replace(/ا/g, 'اَ');
+    const r = findDuplicates([doc('urdu', urdu), doc('retyped', arabicForms), doc('other', text('fixtures/multilingual/ur-b.txt'))], { overlap: false });
+    expect(r.clusters.map((c) => c.members)).toEqual([[0, 1]]);
+    expect(r.pairs[0]!.jaccard).toBe(1);
+  });
+});
+
 describe('degenerate documents', () => {
   it('reports empty and word-less documents without clustering them together', () => {
     const r = findDuplicates([doc('e1', ''), doc('e2', ''), doc('p', '!!! ---'), doc('w1', 'word'), doc('w2', 'word'), doc('s', text('fixtures/seeds/004_866d47ab6ad8327c.txt'))]);

@@ -65,3 +65,22 @@ describe('tokenize', () => {
     for (const s of ['', '   \n\t', '!!! ... ---', '\ud800']) expect(tokenize(s).count).toBe(0);
   });
 });
+
+describe('script folding', () => {
+  const same = (x: string, y: string): void => expect(Array.from(tokenize(x).hashes.slice(0, tokenize(x).count))).toEqual(Array.from(tokenize(y).hashes.slice(0, tokenize(y).count)));
+
+  it('folds Arabic-script keyboard variants, diacritics and tatweel', () => {
+    same('كتاب يكتب', 'کتاب یکتب'); // Arabic kaf/yeh vs Persian/Urdu keheh/yeh
+    same('مُحَمَّد', 'محمد'); // harakat
+    same('جـــميل', 'جميل'); // tatweel
+    same('أحمد إلى', 'احمد الی'); // hamza forms, alef maksura
+    same('پاکستان کہا', 'پاکستان كها'); // Urdu heh goal vs Arabic heh and kaf
+    same('٢٠٢١ ۲۰۲۱', '2021 2021'); // Arabic-Indic and extended digits
+  });
+
+  it('folds Russian ё to е and keeps different words apart', () => {
+    same('ёлка её', 'елка ее');
+    expect(tokenize('мир').hashes[0]).not.toBe(tokenize('мор').hashes[0]);
+    expect(tokenize('كتاب').hashes[0]).not.toBe(tokenize('كتب').hashes[0]);
+  });
+});
