@@ -36,6 +36,9 @@ import { windowFor } from './winnow.js';
 /** Hashes occurring more often than this in either document seed no runs (repetitive text). */
 export const MAX_OCCURRENCES = 8;
 
+/** Runs per pair past which known runs are indexed by diagonal instead of scanned. */
+const DIAGONAL_INDEX_AT = 24;
+
 /** Gapped extension stops adding runs past this many in one pair (pathological repetition). */
 const MAX_RUNS = 100_000;
 
@@ -410,27 +413,44 @@ export function alignSeeded(a: SeedDoc, b: SeedDoc, k: number, options: AlignOpt
   if (na === 0 || nb === 0) return { pieces: [], coveredA: 0, coveredB: 0 };
   const ha = a.seedHashes;
   const hb = b.seedHashes;
-  // Runs found so far, by diagonal (i - j): a cell inside a known run is skipped before any walk,
-  // so every run is walked once and the cost stays linear in the shared length.
-  const byDiagonal = new Map<number, number[]>();
-  const addRunThrough = (x: number, y: number): void => {
-    const diag = x - y;
-    let spans = byDiagonal.get(diag);
-    if (spans) {
-      for (let s = 0; s < spans.length; s += 2) if (x >= spans[s]! && x < spans[s + 1]!) return;
-    } else {
-      byDiagonal.set(diag, (spans = []));
+  // A cell inside a known run is skipped before any walk, so every run is walked once and the
+  // cost stays linear in the shared length. Few runs (the common case) are scanned directly;
+  // past DIAGONAL_INDEX_AT runs they are indexed by diagonal (i - j).
+  let byDiagonal: Map<number, number[]> | undefined;
+  const inKnownRun = (x: number, diag: number): boolean => {
+    if (byDiagonal) {
+      const spans = byDiagonal.get(diag);
+      if (spans) for (let s = 0; s < spans.length; s += 2) if (x >= spans[s]! && x < spans[s + 1]!) return true;
+      return false;
     }
+    for (let r = 0; r < runI.length; r++) {
+      const i0 = runI[r]!;
+      if (i0 - runJ[r]! === diag && x >= i0 && x < i0 + runL[r]!) return true;
+    }
+    return false;
+  };
+  const index = (i0: number, j0: number, len: number): void => {
+    const diag = i0 - j0;
+    let spans = byDiagonal!.get(diag);
+    if (!spans) byDiagonal!.set(diag, (spans = []));
+    spans.push(i0, i0 + len);
+  };
+  const addRunThrough = (x: number, y: number): void => {
+    if (inKnownRun(x, x - y)) return;
     while (x > 0 && y > 0 && sa[x - 1] === sb[y - 1]) {
       x--;
       y--;
     }
     let len = 1;
     while (x + len < na && y + len < nb && sa[x + len] === sb[y + len]) len++;
-    spans.push(x, x + len);
     runI.push(x);
     runJ.push(y);
     runL.push(len);
+    if (byDiagonal) index(x, y, len);
+    else if (runI.length === DIAGONAL_INDEX_AT) {
+      byDiagonal = new Map();
+      for (let r = 0; r < runI.length; r++) index(runI[r]!, runJ[r]!, runL[r]!);
+    }
   };
   let x = 0;
   let y = 0;
