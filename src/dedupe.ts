@@ -5,8 +5,10 @@
  *   SourceDoc → tokens → shingles → signature ─┬→ LSH candidates → exact Jaccard → clusters
  *                                              └→ winnowed fingerprints → overlap candidates → passages
  *
- * Only the compact fingerprint of each document is kept (sorted shingle set, signature);
- * texts are kept (in a TextStore, which may spill to disk) only when passages must be aligned.
+ * Only the compact fingerprint of each document is kept (sorted shingle set, signature; with
+ * overlap on, also its shingle sequence and winnowed fingerprints); texts are kept, in a
+ * TextStore that may spill to disk, only to map passages to offsets. `finishAsync` runs passage
+ * alignment on worker threads with the same result.
  */
 import type { Cluster, DocFormat, Passage, PairKind, ScoredPair, SourceDoc } from './types.js';
 import { resolveOptions, type DedupeOptions } from './options.js';

@@ -1,15 +1,21 @@
 /**
  * The overlap stage: documents that share passages without being duplicates.
  *
- * 1. Each document's shingle sequence is winnowed (window chosen so that any shared run of
- *    `minPassage` words is found: see overlap/winnow.ts).
- * 2. An inverted index over the winnowed fingerprints gives candidate pairs; fingerprints in
- *    more than maxDf documents are boilerplate and make no pairs.
- * 3. Each candidate (and each duplicate pair) is aligned into passages with character offsets.
- * 4. A pair whose passages cover at least `containment` of the smaller document is
- *    `contained` (the smaller is derived from the larger); otherwise, with at least one
- *    passage, `overlap`. Each derived copy is attached to its single best source, so a long
- *    document quoting many others cannot chain them into one group.
+ * 1. Fingerprinting (sketch/fingerprint.ts) winnowed each document's word shingles, with a
+ *    window chosen so that any shared run of `minPassage` words is found (overlap/winnow.ts),
+ *    and kept the shingle sequence.
+ * 2. planOverlaps: an inverted index over the winnowed fingerprints of one member per duplicate
+ *    cluster gives candidate pairs; fingerprints in more than maxDf documents are boilerplate
+ *    and make no pairs.
+ * 3. A BatchAligner aligns pairs in token space (alignSeeded: seeds from shared fingerprints,
+ *    gapped extension, boilerplate cut), in-process (findOverlaps) or on worker threads
+ *    (findOverlapsAsync, parallel/align-pool.ts): duplicates first, then candidates, then the
+ *    other copies of small duplicate clusters that a candidate's member shares passages with.
+ * 4. OverlapCollector: a pair whose passages cover at least `containment` of the smaller
+ *    document is `contained` (the smaller is derived from the larger); otherwise, with at least
+ *    one passage, `overlap`. Each derived copy is attached to its single best source, so a long
+ *    document quoting many others cannot chain them into one group. Last, passages are mapped
+ *    to character offsets, each document read and tokenized once.
  */
 import type { Passage, ScoredPair } from '../types.js';
 import type { DedupeOptions } from '../options.js';
