@@ -30,14 +30,6 @@ export function numberIn(min: number, max: number, closed = false): (value: stri
   };
 }
 
-/** One of a fixed set of words. */
-export function oneOf<T extends string>(choices: readonly T[]): (value: string) => T {
-  return (value) => {
-    if (!(choices as readonly string[]).includes(value)) throw new InvalidArgumentError(`expected one of ${choices.join(', ')}`);
-    return value as T;
-  };
-}
-
 /** A byte size: a whole number with an optional k, M or G suffix (powers of 1024). */
 export function byteSize(value: string): number {
   const m = /^(\d+(?:\.\d+)?)\s*([kKmMgG]i?[bB]?|[bB])?$/.exec(value.trim());

@@ -4,7 +4,7 @@
  */
 import { Command, Option } from 'commander';
 import { DEFAULTS, LANGUAGES } from '../options.js';
-import { byteSize, collect, intIn, numberIn, oneOf } from './parse.js';
+import { byteSize, collect, intIn, numberIn } from './parse.js';
 import { availableParallelism } from 'node:os';
 
 /** The version printed by --version (kept in step with package.json by a test). */
