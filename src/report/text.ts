@@ -18,6 +18,9 @@ export interface TextOptions {
   readonly maxPairs?: number;
 }
 
+/** Members listed per overlap group (the JSON lists all). */
+const GROUP_MEMBERS_SHOWN = 10;
+
 const pct = (x: number): string => `${Math.round(x * 100)}%`;
 const fixed = (x: number): string => x.toFixed(3);
 const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
@@ -103,9 +106,13 @@ export function writeText(r: DedupeResult, write: (chunk: string) => void, opts:
   }
   if (r.groups.length > 0) {
     write(`\n${st.bold('Overlap groups')}\n`);
-    r.groups.forEach((g, gi) => {
-      write(`  ${gi + 1}. ${plural(g.members.length, 'document')}: ${g.members.map(name).join(', ')}\n`);
+    const shownGroups = r.groups.slice(0, maxPairs);
+    shownGroups.forEach((g, gi) => {
+      const listed = g.members.slice(0, GROUP_MEMBERS_SHOWN).map(name).join(', ');
+      const more = g.members.length > GROUP_MEMBERS_SHOWN ? `, … and ${g.members.length - GROUP_MEMBERS_SHOWN} more` : '';
+      write(`  ${gi + 1}. ${plural(g.members.length, 'document')}: ${listed}${more}\n`);
     });
+    if (r.groups.length > shownGroups.length) write(st.dim(`  … and ${r.groups.length - shownGroups.length} more groups (see --json)\n`));
   }
   if (s.boilerplate.length > 0) {
     write(`\n${st.bold('Ignored as boilerplate')} ${st.dim('(shared by too many documents)')}\n`);
