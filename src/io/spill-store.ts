@@ -9,8 +9,8 @@ import os from 'node:os';
 import path from 'node:path';
 import type { TextStore } from '../text-store.js';
 
-/** Default memory budget for texts: 256 MiB of UTF-16 code units. */
-export const DEFAULT_TEXT_BUDGET = 256 * 1024 * 1024;
+/** Default memory budget for texts: 64 Mi UTF-16 code units; the rest is read back from disk once per document with passages. */
+export const DEFAULT_TEXT_BUDGET = 64 * 1024 * 1024;
 
 export class SpillTextStore implements TextStore {
   private readonly memory: (string | undefined)[] = [];
