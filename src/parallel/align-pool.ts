@@ -6,7 +6,7 @@
 import { Worker } from 'node:worker_threads';
 import type { AlignPlan, OverlapState } from '../compare/overlap-stage.js';
 import type { TokenAlignment } from '../overlap/align.js';
-import { decodeAlignments, type AlignRequest, type AlignResponse, type AlignWorkerInit, type SharedSeeds } from './align-protocol.js';
+import { decodeAlignments, seedViews, type AlignRequest, type AlignResponse, type AlignWorkerInit, type SharedSeeds } from './align-protocol.js';
 
 /** Packs the overlap state's documents into shared memory and points the state at the copies. */
 export function shareSeeds(state: OverlapState): SharedSeeds {
@@ -26,12 +26,7 @@ export function shareSeeds(state: OverlapState): SharedSeeds {
     winOff: new SharedArrayBuffer((n + 1) * 8),
     counts: new SharedArrayBuffer(Math.max(4, n * 4)),
   };
-  const seq = new Uint32Array(seeds.seq);
-  const seqOff = new Float64Array(seeds.seqOff);
-  const win = new Uint32Array(seeds.win);
-  const pos = new Uint32Array(seeds.pos);
-  const winOff = new Float64Array(seeds.winOff);
-  const counts = new Uint32Array(seeds.counts);
+  const { seq, seqOff, win, pos, winOff, counts } = seedViews(seeds);
   let so = 0;
   let wo = 0;
   for (let d = 0; d < n; d++) {

@@ -20,6 +20,28 @@ export interface SharedSeeds {
   readonly counts: SharedArrayBuffer;
 }
 
+/** Typed views of SharedSeeds (the same memory, in every thread that makes them). */
+export interface SeedViews {
+  readonly seq: Uint32Array;
+  readonly seqOff: Float64Array;
+  readonly win: Uint32Array;
+  readonly pos: Uint32Array;
+  readonly winOff: Float64Array;
+  readonly counts: Uint32Array;
+}
+
+/** Views of the shared buffers. */
+export function seedViews(seeds: SharedSeeds): SeedViews {
+  return {
+    seq: new Uint32Array(seeds.seq),
+    seqOff: new Float64Array(seeds.seqOff),
+    win: new Uint32Array(seeds.win),
+    pos: new Uint32Array(seeds.pos),
+    winOff: new Float64Array(seeds.winOff),
+    counts: new Uint32Array(seeds.counts),
+  };
+}
+
 /** Worker start-up data. */
 export interface AlignWorkerInit {
   readonly seeds: SharedSeeds;

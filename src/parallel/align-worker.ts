@@ -5,15 +5,10 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { makePairAligner } from '../compare/overlap-stage.js';
 import type { SeedDoc } from '../overlap/align.js';
-import { encodeAlignments, type AlignRequest, type AlignResponse, type AlignWorkerInit } from './align-protocol.js';
+import { encodeAlignments, seedViews, type AlignRequest, type AlignResponse, type AlignWorkerInit } from './align-protocol.js';
 
 const { seeds, plan } = workerData as AlignWorkerInit;
-const seq = new Uint32Array(seeds.seq);
-const seqOff = new Float64Array(seeds.seqOff);
-const win = new Uint32Array(seeds.win);
-const pos = new Uint32Array(seeds.pos);
-const winOff = new Float64Array(seeds.winOff);
-const counts = new Uint32Array(seeds.counts);
+const { seq, seqOff, win, pos, winOff, counts } = seedViews(seeds);
 
 const seedDoc = (d: number): SeedDoc => ({
   shingles: seq.subarray(seqOff[d]!, seqOff[d + 1]!),
