@@ -10,7 +10,7 @@
  * TextStore that may spill to disk, only to map passages to offsets. `finishAsync` runs passage
  * alignment on worker threads with the same result.
  */
-import type { Cluster, DocFormat, Passage, PairKind, ScoredPair, SourceDoc } from './types.js';
+import type { Cluster, DocFormat, PairKind, ScoredPair, SourceDoc } from './types.js';
 import { resolveOptions, type DedupeOptions } from './options.js';
 import { makeFingerprinter, type DocFingerprint, type FingerprintParams } from './sketch/fingerprint.js';
 import { windowFor } from './overlap/winnow.js';
@@ -276,7 +276,6 @@ export class Deduper {
       sets: this.sets,
       duplicates: dup.pairs,
       duplicateRoot: (d) => dup.uf.find(d),
-      length: (d) => this.docs[d]!.tokens,
     };
   }
 
@@ -360,4 +359,3 @@ export function findDuplicates(
   return d.finish();
 }
 
-export type { Passage };

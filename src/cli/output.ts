@@ -15,11 +15,7 @@ import { interruption } from './signals.js';
 export const pendingTemps = new Set<string>();
 
 /** Joins small chunks into pieces of about 1M characters: few writes, and never one giant string. */
-export function* batches(chunks: readonly string[] | string, size = 1 << 20): Generator<string> {
-  if (typeof chunks === 'string') {
-    if (chunks.length > 0) yield chunks;
-    return;
-  }
+export function* batches(chunks: readonly string[], size = 1 << 20): Generator<string> {
   let group: string[] = [];
   let n = 0;
   for (const c of chunks) {
@@ -35,15 +31,12 @@ export function* batches(chunks: readonly string[] | string, size = 1 << 20): Ge
 }
 
 /**
- * Writes the report to `file` atomically. `data` is a string, chunks, or a function that writes
- * the report through the callback it is given: its chunks go to the temporary file as they come
- * (in ~1M-character pieces), so a report larger than memory allows is never held whole.
+ * Writes the report to `file` atomically. `render` writes the report through the callback it is
+ * given: its chunks go to the temporary file as they come (in ~1M-character pieces), so a report
+ * larger than memory allows is never held whole.
  * @throws DedupeError E_OUTPUT naming the file
  */
-export async function writeFileAtomic(
-  file: string,
-  data: readonly string[] | string | ((write: (chunk: string) => void) => void),
-): Promise<void> {
+export async function writeFileAtomic(file: string, render: (write: (chunk: string) => void) => void): Promise<void> {
   const dir = path.dirname(path.resolve(file));
   const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${Date.now().toString(36)}.tmp`);
   pendingTemps.add(tmp);
@@ -65,8 +58,7 @@ export async function writeFileAtomic(
         n += chunk.length;
         if (n >= 1 << 20) flush();
       };
-      if (typeof data === 'function') data(write);
-      else for (const piece of batches(data)) write(piece);
+      render(write);
       flush();
     } finally {
       fsSync.closeSync(fd);
@@ -87,7 +79,7 @@ export async function writeFileAtomic(
  * Writes the report to stdout, piece by piece with backpressure, and resolves when flushed.
  * A closed pipe (EPIPE, e.g. `| head -1`) is not an error: the rest is dropped quietly.
  */
-export async function writeStdout(data: readonly string[] | string, stdout: NodeJS.WritableStream = process.stdout): Promise<void> {
+export async function writeStdout(data: readonly string[], stdout: NodeJS.WritableStream = process.stdout): Promise<void> {
   let closed = false;
   const onError = (): void => {
     closed = true;

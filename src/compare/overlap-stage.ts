@@ -112,8 +112,6 @@ export interface OverlapContext {
   readonly duplicates: ScoredPair[];
   /** Root of a document's duplicate cluster (pairs inside one cluster are not overlaps). */
   readonly duplicateRoot: (doc: number) => number;
-  /** Token count of a document. */
-  readonly length: (doc: number) => number;
 }
 
 /** The overlap stage's findings. */
@@ -494,4 +492,3 @@ function locate(state: OverlapState, h: number): { doc: number; pos: number } | 
   return undefined;
 }
 
-export type { Passage };
