@@ -4,14 +4,15 @@
  * Winnowing (Schleimer, Wilkerson, Aiken, SIGMOD 2003) only says that two documents share
  * *something*; this module finds where. It works on the full k-shingle sequences:
  *
- * 1. Seeds. Both shingle sequences are indexed by sorting packed (hash, position) words; a
- *    merge-join of the two sorted arrays lists the matching positions (i, j). A hash occurring
- *    more than `MAX_OCCURRENCES` times in either document (repetitive text) seeds nothing.
- * 2. Runs. A seed (i, j) starts a maximal diagonal run unless (i − 1, j − 1) matches too (then an
- *    earlier seed covers it); runs are extended while the shingles stay equal, through skipped
- *    repetitive hashes too. A run of L shingles covers tokens [i, i + L + k − 1) of A and
- *    [j, j + L + k − 1) of B (clipped to the document: a document shorter than k has one shingle
- *    covering all of its tokens).
+ * 1. Seeds. Matching positions (i, j) come from a merge-join of the two documents' seed lists,
+ *    sorted by (hash, position): every shingle (alignPair) or only the winnowed fingerprints
+ *    (alignSeeded, the pipeline). A hash occurring more than `MAX_OCCURRENCES` times in either
+ *    list (repetitive text) seeds nothing.
+ * 2. Runs. Each seed is walked back to the start of its maximal diagonal run, which is measured
+ *    once (seeds inside a known run are skipped), extending through repetitive shingles too. A
+ *    run of L shingles covers tokens [i, i + L + k − 1) of A and [j, j + L + k − 1) of B (clipped
+ *    to the document: a document shorter than k has one shingle covering all of its tokens).
+ *    Gapped extension then finds the runs that start or end within maxGap tokens of a found run.
  * 3. Selection. Runs are taken greedily, longest first (ties: smaller position in A, then in B);
  *    the tokens of a run already claimed in A or in B by an accepted run are cut out, and the
  *    remaining pieces of at least min(k, run length) tokens are accepted. Accepted pieces never
@@ -25,9 +26,8 @@
  *    deleted word or two keeps one passage. Passages with fewer than `minPassage` tokens of A
  *    are dropped.
  *
- * Cost: two native sorts (O(n log n), cached per document with prepareAlignDoc), then linear
- * in the number of seeds and run cells; no per-token objects and no strings until the passages
- * are built.
+ * Cost: linear in the seeds and run cells (plus, for alignPair, one native sort per document,
+ * cached with prepareAlignDoc); no per-token objects and no strings until the passages are built.
  */
 import type { Passage, Tokens } from '../types.js';
 import { shingleSequence } from '../text/shingle.js';
@@ -137,9 +137,22 @@ export function alignPair(
  */
 export function alignPrepared(a: AlignDoc, b: AlignDoc, options: AlignOptions): Alignment {
   if (a.k !== b.k) throw new RangeError(`alignPrepared: documents prepared with different k (${a.k}, ${b.k})`);
-  const runs = mergeJoinRuns(a, b);
-  const t = selectAndMerge(runs, a.shingles, a.tokens.count, b.tokens.count, a.k, options);
+  // Every shingle seeds: the maximal runs are those of the full merge-join of both indexes.
+  const t = alignSeeded(allSeeds(a), allSeeds(b), a.k, options);
   return { passages: toPassages(t.pieces, a.text, a.tokens, b.tokens), coveredA: t.coveredA, coveredB: t.coveredB };
+}
+
+/** A prepared document as a SeedDoc whose seeds are all its shingles. */
+function allSeeds(d: AlignDoc): SeedDoc {
+  const n = d.shingles.length;
+  const words = new Uint32Array(d.index.buffer, d.index.byteOffset, 2 * n); // [2i] position, [2i+1] hash
+  const seedHashes = new Uint32Array(n);
+  const seedPositions = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    seedPositions[i] = words[2 * i]!;
+    seedHashes[i] = words[2 * i + 1]!;
+  }
+  return { shingles: d.shingles, count: d.tokens.count, seedHashes, seedPositions };
 }
 
 /** Maximal diagonal runs of equal shingles: start in A, start in B, length in shingles. */
@@ -147,84 +160,6 @@ interface Runs {
   readonly runI: number[];
   readonly runJ: number[];
   readonly runL: number[];
-}
-
-/** Steps 1–2 over the full sorted indexes: every maximal run of a non-repetitive shingle. */
-function mergeJoinRuns(a: AlignDoc, b: AlignDoc): Runs {
-  const sa = a.shingles;
-  const sb = b.shingles;
-  const na = sa.length;
-  const nb = sb.length;
-  const runI: number[] = [];
-  const runJ: number[] = [];
-  const runL: number[] = [];
-  if (na === 0 || nb === 0) return { runI, runJ, runL };
-
-  // 1. Seeds: merge-join of the sorted (hash, position) arrays into groups of equal hashes.
-  const wa = new Uint32Array(a.index.buffer, a.index.byteOffset, 2 * na);
-  const wb = new Uint32Array(b.index.buffer, b.index.byteOffset, 2 * nb);
-  const skipA = new Uint8Array(na); // 1 where A's shingle hash is too repetitive to seed
-  const groups: number[] = []; // (aFrom, aTo, bFrom, bTo) of each seeding hash, in the sorted arrays
-  let ia = 0;
-  let ib = 0;
-  while (ia < na && ib < nb) {
-    const ha = wa[2 * ia + 1]!;
-    const hb = wb[2 * ib + 1]!;
-    if (ha < hb) {
-      ia++;
-    } else if (ha > hb) {
-      ib++;
-    } else {
-      let ea = ia + 1;
-      while (ea < na && wa[2 * ea + 1] === ha) ea++;
-      let eb = ib + 1;
-      while (eb < nb && wb[2 * eb + 1] === ha) eb++;
-      if (ea - ia > MAX_OCCURRENCES || eb - ib > MAX_OCCURRENCES) {
-        for (let x = ia; x < ea; x++) skipA[wa[2 * x]!] = 1;
-      } else {
-        groups.push(ia, ea, ib, eb);
-      }
-      ia = ea;
-      ib = eb;
-    }
-  }
-
-  // 2. Maximal diagonal runs, each generated once, by its first seeding cell.
-  for (let g = 0; g < groups.length; g += 4) {
-    const aTo = groups[g + 1]!;
-    const bFrom = groups[g + 2]!;
-    const bTo = groups[g + 3]!;
-    for (let x = groups[g]!; x < aTo; x++) {
-      const i0 = wa[2 * x]!;
-      for (let y = bFrom; y < bTo; y++) {
-        let i = i0;
-        let j = wb[2 * y]!;
-        if (i > 0 && j > 0 && sa[i - 1] === sb[j - 1]) {
-          // The diagonal continues up-left: walk back over repetitive cells; if a seeding cell
-          // comes first, that one generates this run.
-          if (skipA[i - 1] === 0) continue;
-          i--;
-          j--;
-          let covered = false;
-          while (i > 0 && j > 0 && sa[i - 1] === sb[j - 1]) {
-            if (skipA[i - 1] === 0) {
-              covered = true;
-              break;
-            }
-            i--;
-            j--;
-          }
-          if (covered) continue;
-        }
-        let len = 1;
-        while (i + len < na && j + len < nb && sa[i + len] === sb[j + len]) len++;
-        runI.push(i);
-        runJ.push(j);
-        runL.push(len);
-      }
-    }
-  }
-  return { runI, runJ, runL };
 }
 
 /** A passage in token space: [aStart, aEnd) of A, [bStart, bEnd) of B, with its bridged gaps. */
