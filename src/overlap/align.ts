@@ -31,7 +31,7 @@
  */
 import type { Passage, Tokens } from '../types.js';
 import { shingleSequence } from '../text/shingle.js';
-import { windowFor } from './winnow.js';
+import { SlidingMin, windowFor } from './winnow.js';
 
 /** Hashes occurring more often than this in either document seed no runs (repetitive text). */
 export const MAX_OCCURRENCES = 8;
@@ -235,10 +235,10 @@ function selectAndMerge(runs: Runs, sa: Uint32Array, countA: number, countB: num
     pa = [];
     pb = [];
     pl = [];
-    const deque = new Uint32Array(Math.max(1, Math.min(w, na)));
+    const window = new SlidingMin(Math.min(w, na));
     const marks: number[] = [];
     for (let p = 0; p < pieceA.length; p++) {
-      cutBoilerplate(sa, k, countA, w, options.boilerplate, deque, marks, pieceA[p]!, pieceB[p]!, pieceLen[p]!, pa, pb, pl);
+      cutBoilerplate(sa, k, countA, w, options.boilerplate, window, marks, pieceA[p]!, pieceB[p]!, pieceLen[p]!, pa, pb, pl);
     }
   }
 
@@ -543,7 +543,7 @@ function cutBoilerplate(
   countA: number,
   w: number,
   isBoilerplate: (hash: number) => boolean,
-  deque: Uint32Array,
+  window: SlidingMin,
   marks: number[],
   as: number,
   bs: number,
@@ -564,31 +564,13 @@ function cutBoilerplate(
   // Window minima (rightmost minimum; any minimum has the same hash) over sa[as, as + m).
   marks.length = 0;
   const win = Math.min(w, m);
-  let head = 0;
-  let size = 0;
-  const cap = deque.length;
+  window.reset();
   let firstBp = false;
   let lastBp = false;
   for (let t = 0; t < m; t++) {
-    const i = as + t;
     const start = t - win + 1;
-    if (size > 0 && deque[head]! < as + start) {
-      head = head + 1 === cap ? 0 : head + 1;
-      size--;
-    }
-    const h = sa[i]!;
-    while (size > 0) {
-      let back = head + size - 1;
-      if (back >= cap) back -= cap;
-      if (sa[deque[back]!]! < h) break;
-      size--;
-    }
-    let slot = head + size;
-    if (slot >= cap) slot -= cap;
-    deque[slot] = i;
-    size++;
+    const front = window.push(sa, as + t, as + start);
     if (start < 0) continue;
-    const front = deque[head]!;
     const bp = isBoilerplate(sa[front]!);
     if (start === 0) firstBp = bp;
     lastBp = bp;

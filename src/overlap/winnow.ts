@@ -29,6 +29,54 @@ export interface Winnowed {
 }
 
 /**
+ * Minimum of a sliding window, O(1) amortized per position: a monotonic deque of positions with
+ * strictly increasing values in a ring of `capacity` (>= the window), so the front is the
+ * rightmost minimum. Used by winnowing and by the aligner's boilerplate cutting.
+ */
+export class SlidingMin {
+  private readonly dq: Uint32Array;
+  private head = 0;
+  private size = 0;
+
+  constructor(readonly capacity: number) {
+    this.dq = new Uint32Array(Math.max(1, capacity));
+  }
+
+  /** Empties the window. */
+  reset(): void {
+    this.head = 0;
+    this.size = 0;
+  }
+
+  /**
+   * Slides the window to [start, i] (positions ascending, one call per i).
+   * @returns the position of the rightmost minimum of values[start..i]
+   */
+  push(values: Uint32Array, i: number, start: number): number {
+    const { dq } = this;
+    const cap = dq.length;
+    // Only the front can fall out (positions in the deque are increasing).
+    if (this.size > 0 && dq[this.head]! < start) {
+      this.head = this.head + 1 === cap ? 0 : this.head + 1;
+      this.size--;
+    }
+    // Drop from the back every position whose value is >= values[i]: it can no longer be the rightmost minimum.
+    const h = values[i]!;
+    while (this.size > 0) {
+      let back = this.head + this.size - 1;
+      if (back >= cap) back -= cap;
+      if (values[dq[back]!]! < h) break;
+      this.size--;
+    }
+    let slot = this.head + this.size;
+    if (slot >= cap) slot -= cap;
+    dq[slot] = i;
+    this.size++;
+    return dq[this.head]!;
+  }
+}
+
+/**
  * Robust winnowing of a shingle-hash sequence, O(n) with a monotonic deque kept in a typed array.
  * @param seq shingle hashes in document order (entry i covers tokens [i, i + k)); not modified
  * @param w window size in shingles (integer >= 1); w = 1 selects every position
@@ -51,33 +99,12 @@ export function winnow(seq: Uint32Array, w: number): Winnowed {
   const outH = new Uint32Array(cap);
   const outP = new Uint32Array(cap);
   let m = 0;
-  // Deque of positions with strictly increasing hashes: the front is the rightmost minimum.
-  const dq = new Uint32Array(w);
-  let head = 0; // ring buffer: dq[(head + t) % w] for t in [0, size)
-  let size = 0;
+  const window = new SlidingMin(w);
   let selected = -1;
   for (let i = 0; i < n; i++) {
-    const h = seq[i]!;
     const start = i - w + 1; // the window is [start, i]
-    // Only the front can fall out (positions in the deque are increasing); doing it before the
-    // push keeps at most w positions in the ring.
-    if (size > 0 && dq[head]! < start) {
-      head = head + 1 === w ? 0 : head + 1;
-      size--;
-    }
-    // Drop from the back every position whose hash is >= h: it can no longer be the rightmost minimum.
-    while (size > 0) {
-      let back = head + size - 1;
-      if (back >= w) back -= w;
-      if (seq[dq[back]!]! < h) break;
-      size--;
-    }
-    let slot = head + size;
-    if (slot >= w) slot -= w;
-    dq[slot] = i;
-    size++;
+    const front = window.push(seq, i, start);
     if (start < 0) continue;
-    const front = dq[head]!;
     // Robust rule: keep the previous selection while it is inside the window and still minimal.
     if (selected >= start && seq[selected] === seq[front]) continue;
     if (front !== selected) {
