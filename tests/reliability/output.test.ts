@@ -172,6 +172,14 @@ describe('a closed pipe', () => {
     const b = await runShell(`bash -c '"$0" "$1" "$2" --json | head -c 10 >/dev/null; echo "\${PIPESTATUS[0]}" >&2' ${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} ${JSON.stringify(corpus)}`);
     expect(b.stderr).toBe('0\n');
   });
+
+  it('`dedupe --help | head -2` and `--version | true` exit 0 without a stack trace', async () => {
+    // Help is written without waiting, so its EPIPE arrives after main has returned.
+    const help = await runShell(`bash -c '"$0" "$1" --help | head -2 >/dev/null; echo "\${PIPESTATUS[0]}" >&2' ${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)}`);
+    expect(help.stderr).toBe('0\n');
+    const version = await runShell(`bash -c '"$0" "$1" --version | true; echo "\${PIPESTATUS[0]}" >&2' ${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)}`);
+    expect(version.stderr).toBe('0\n');
+  });
 });
 
 describe('stdout carries results only', () => {
