@@ -25,7 +25,7 @@ import { tokenize, type TokenFilter } from '../text/tokenize.js';
 import { shingleSequence } from '../text/shingle.js';
 import type { Tokens } from '../types.js';
 import { lowerBound, overlapCandidates, resolveMaxDf, sortedHashSet, type OverlapCandidates } from '../overlap/fingerprint-index.js';
-import { alignSeeded, ownCopy, type SeedDoc, type TokenAlignment, type TokenPassage } from '../overlap/align.js';
+import { SeededAligner, ownCopy, type SeedDoc, type TokenAlignment, type TokenPassage } from '../overlap/align.js';
 import { UnionFind } from './union-find.js';
 import { windowFor } from '../overlap/winnow.js';
 import type { TextStore } from '../text-store.js';
@@ -155,7 +155,8 @@ export function makePairAligner(plan: AlignPlan, seedDoc: (d: number) => SeedDoc
   const isBoilerplate = (h: number): boolean => inBoilerplate(h) || inIgnored(h);
   const notBoilerplate = (h: number): boolean => !isBoilerplate(h);
   const options = { minPassage: plan.minPassage, maxGap: plan.maxGap, boilerplate: isBoilerplate };
-  return (a, b) => alignSeeded(seedDoc(a), seedDoc(b), plan.k, options, notBoilerplate);
+  const aligner = new SeededAligner(plan.k, options, notBoilerplate);
+  return (a, b) => aligner.align(seedDoc(a), seedDoc(b));
 }
 
 /** The candidates and the per-run alignment plan (the fingerprint index step). */

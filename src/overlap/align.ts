@@ -155,13 +155,6 @@ function allSeeds(d: AlignDoc): SeedDoc {
   return { shingles: d.shingles, count: d.tokens.count, seedHashes, seedPositions };
 }
 
-/** Maximal diagonal runs of equal shingles: start in A, start in B, length in shingles. */
-interface Runs {
-  readonly runI: number[];
-  readonly runJ: number[];
-  readonly runL: number[];
-}
-
 /** A passage in token space: [aStart, aEnd) of A, [bStart, bEnd) of B, with its bridged gaps. */
 export interface TokenPassage {
   readonly aStart: number;
@@ -177,114 +170,6 @@ export interface TokenAlignment {
   readonly pieces: TokenPassage[];
   readonly coveredA: number;
   readonly coveredB: number;
-}
-
-/** Steps 3–5: selection, boilerplate cutting and merging, in token space. */
-function selectAndMerge(runs: Runs, sa: Uint32Array, countA: number, countB: number, k: number, options: AlignOptions): TokenAlignment {
-  const { runI, runJ, runL } = runs;
-  const na = sa.length;
-  const nruns = runI.length;
-  if (nruns === 0) return { pieces: [], coveredA: 0, coveredB: 0 };
-  // A lone run shorter than a passage can become nothing (there is nothing to merge it with).
-  if (nruns === 1 && Math.min(runL[0]! + k - 1, countA) < options.minPassage) return { pieces: [], coveredA: 0, coveredB: 0 };
-  // 3. Greedy selection of non-overlapping pieces, longest run first.
-  const tokLen = new Uint32Array(nruns);
-  for (let r = 0; r < nruns; r++) {
-    const i = runI[r]!;
-    const j = runJ[r]!;
-    const l = runL[r]! + k - 1;
-    tokLen[r] = Math.min(Math.min(i + l, countA) - i, Math.min(j + l, countB) - j);
-  }
-  const order = new Uint32Array(nruns);
-  for (let r = 0; r < nruns; r++) order[r] = r;
-  order.sort((x, y) => tokLen[y]! - tokLen[x]! || runI[x]! - runI[y]! || runJ[x]! - runJ[y]!);
-  // Claimed tokens, as generation stamps in reused buffers: no allocation or clearing per pair.
-  const gen = nextGeneration(countA, countB);
-  const usedA = scratchA;
-  const usedB = scratchB;
-  const pieceA: number[] = []; // token start in A
-  const pieceB: number[] = []; // token start in B
-  const pieceLen: number[] = []; // tokens (same on both sides)
-  for (let o = 0; o < nruns; o++) {
-    const r = order[o]!;
-    const i = runI[r]!;
-    const j = runJ[r]!;
-    const len = tokLen[r]!;
-    const minPiece = Math.min(k, len);
-    let t = 0;
-    while (t < len) {
-      while (t < len && (usedA[i + t] === gen || usedB[j + t] === gen)) t++;
-      const from = t;
-      while (t < len && usedA[i + t] !== gen && usedB[j + t] !== gen) t++;
-      if (t - from >= minPiece) {
-        usedA.fill(gen, i + from, i + t);
-        usedB.fill(gen, j + from, j + t);
-        pieceA.push(i + from);
-        pieceB.push(j + from);
-        pieceLen.push(t - from);
-      }
-    }
-  }
-
-  // 4. Cut boilerplate out of the pieces.
-  let pa = pieceA;
-  let pb = pieceB;
-  let pl = pieceLen;
-  if (options.boilerplate !== undefined) {
-    const w = options.window ?? windowFor(options.minPassage, k);
-    pa = [];
-    pb = [];
-    pl = [];
-    const window = new SlidingMin(Math.min(w, na));
-    const marks: number[] = [];
-    for (let p = 0; p < pieceA.length; p++) {
-      cutBoilerplate(sa, k, countA, w, options.boilerplate, window, marks, pieceA[p]!, pieceB[p]!, pieceLen[p]!, pa, pb, pl);
-    }
-  }
-
-  // 5. Merge pieces in A order across small gaps; keep passages of >= minPassage tokens.
-  const np = pa.length;
-  const byA = new Uint32Array(np);
-  for (let p = 0; p < np; p++) byA[p] = p;
-  byA.sort((x, y) => pa[x]! - pa[y]!);
-  const passages: TokenPassage[] = [];
-  let coveredA = 0;
-  let coveredB = 0;
-  const { maxGap, minPassage } = options;
-  let curAs = -1;
-  let curAe = 0;
-  let curBs = 0;
-  let curBe = 0;
-  let gaps = 0;
-  const flush = (): void => {
-    if (curAs < 0 || curAe - curAs < minPassage) return;
-    passages.push({ aStart: curAs, aEnd: curAe, bStart: curBs, bEnd: curBe, gaps });
-    coveredA += curAe - curAs;
-    coveredB += curBe - curBs;
-  };
-  for (let q = 0; q < np; q++) {
-    const p = byA[q]!;
-    const as = pa[p]!;
-    const bs = pb[p]!;
-    const len = pl[p]!;
-    const gapA = as - curAe;
-    const gapB = bs - curBe;
-    // Merge only across a B gap that holds no other piece: passages stay disjoint in B too.
-    if (curAs >= 0 && gapA <= maxGap && gapB >= 0 && gapB <= maxGap && freeBetween(usedB, gen, curBe, bs)) {
-      if (gapA > 0 || gapB > 0) gaps++;
-      curAe = as + len;
-      curBe = bs + len;
-      continue;
-    }
-    flush();
-    curAs = as;
-    curAe = as + len;
-    curBs = bs;
-    curBe = bs + len;
-    gaps = 0;
-  }
-  flush();
-  return { pieces: passages, coveredA, coveredB };
 }
 
 /**
@@ -335,106 +220,461 @@ export interface SeedDoc {
  * fingerprint at the same place on both sides, so every such run is found; shorter runs are found
  * when they hold a fingerprint. Needs no text and no tokens: the caller maps the (usually few)
  * pairs with passages to offsets with toPassages.
+ * For many pairs, make one SeededAligner and call its `align`: the same result, without the
+ * per-call set-up.
  * @param isSeed optional filter on fingerprint hashes (e.g. not boilerplate)
  */
 export function alignSeeded(a: SeedDoc, b: SeedDoc, k: number, options: AlignOptions, isSeed?: (hash: number) => boolean): TokenAlignment {
-  const sa = a.shingles;
-  const sb = b.shingles;
-  const na = sa.length;
-  const nb = sb.length;
-  const runI: number[] = [];
-  const runJ: number[] = [];
-  const runL: number[] = [];
-  if (na === 0 || nb === 0) return { pieces: [], coveredA: 0, coveredB: 0 };
-  const ha = a.seedHashes;
-  const hb = b.seedHashes;
-  // A cell inside a known run is skipped before any walk, so every run is walked once and the
-  // cost stays linear in the shared length. Few runs (the common case) are scanned directly;
-  // past DIAGONAL_INDEX_AT runs they are indexed by diagonal (i - j).
-  let byDiagonal: Map<number, number[]> | undefined;
-  const inKnownRun = (x: number, diag: number): boolean => {
-    if (byDiagonal) {
-      const spans = byDiagonal.get(diag);
-      if (spans) for (let s = 0; s < spans.length; s += 2) if (x >= spans[s]! && x < spans[s + 1]!) return true;
-      return false;
+  return new SeededAligner(k, options, isSeed).align(a, b);
+}
+
+/** The alignment of a pair without passages (shared, frozen: never modify a result). */
+const NO_PASSAGES: TokenAlignment = Object.freeze({ pieces: Object.freeze([]) as unknown as TokenPassage[], coveredA: 0, coveredB: 0 });
+
+/** Pairs with at most this many runs are first checked against a cheap bound (see mayReach). */
+const BOUND_RUNS = 64;
+
+/** A growable list of 32-bit integers, reused from pair to pair. */
+class IntList {
+  data = new Int32Array(64);
+  length = 0;
+
+  push(v: number): void {
+    if (this.length === this.data.length) {
+      const next = new Int32Array(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
     }
-    for (let r = 0; r < runI.length; r++) {
-      const i0 = runI[r]!;
-      if (i0 - runJ[r]! === diag && x >= i0 && x < i0 + runL[r]!) return true;
+    this.data[this.length++] = v;
+  }
+}
+
+/**
+ * The seeded aligner (alignSeeded) with all its working memory: runs, pieces and claimed-token
+ * stamps live in typed arrays reused from pair to pair, so a pair without passages (most
+ * candidates) allocates nothing. Not re-entrant; one per thread.
+ */
+export class SeededAligner {
+  private readonly minPassage: number;
+  private readonly maxGap: number;
+  private readonly window: number;
+  private readonly boilerplate: ((hash: number) => boolean) | undefined;
+  private readonly matcher: WindowMatcher;
+  private readonly slidingMin: SlidingMin;
+  // The current pair.
+  private sa: Uint32Array = new Uint32Array(0);
+  private sb: Uint32Array = new Uint32Array(0);
+  // Maximal diagonal runs: start in A, start in B, length in shingles.
+  private readonly runI = new IntList();
+  private readonly runJ = new IntList();
+  private readonly runL = new IntList();
+  /** Known runs by diagonal (i − j) as [start, end) spans, once a pair has many runs. */
+  private byDiagonal: Map<number, number[]> | undefined;
+  // Selection scratch: tokens per run, runs in selection order.
+  private tokLen = new Uint32Array(64);
+  private order = new Uint32Array(64);
+  // Accepted pieces (token start in A, in B, length), then the non-boilerplate parts of them.
+  private readonly pieceA = new IntList();
+  private readonly pieceB = new IntList();
+  private readonly pieceLen = new IntList();
+  private readonly keptA = new IntList();
+  private readonly keptB = new IntList();
+  private readonly keptLen = new IntList();
+  private readonly marks = new IntList();
+  // Claimed tokens: a token is claimed when its stamp equals the pair's generation.
+  private usedA = new Uint32Array(1024);
+  private usedB = new Uint32Array(1024);
+  private generation = 0;
+
+  /**
+   * @param k shingle size in tokens (>= 1)
+   * @param options minPassage, maxGap, optional boilerplate predicate and window
+   * @param isSeed optional filter on fingerprint hashes (e.g. not boilerplate)
+   */
+  constructor(
+    private readonly k: number,
+    options: AlignOptions,
+    private readonly isSeed?: (hash: number) => boolean,
+  ) {
+    this.minPassage = options.minPassage;
+    this.maxGap = options.maxGap;
+    this.window = options.window ?? windowFor(options.minPassage, k);
+    this.boilerplate = options.boilerplate;
+    this.matcher = new WindowMatcher(options.maxGap + k);
+    this.slidingMin = new SlidingMin(this.window);
+  }
+
+  /** Aligns a pair (see alignSeeded). The result must not be modified. */
+  align(a: SeedDoc, b: SeedDoc): TokenAlignment {
+    const sa = a.shingles;
+    const sb = b.shingles;
+    const na = sa.length;
+    const nb = sb.length;
+    if (na === 0 || nb === 0) return NO_PASSAGES;
+    this.sa = sa;
+    this.sb = sb;
+    this.runI.length = 0;
+    this.runJ.length = 0;
+    this.runL.length = 0;
+    this.byDiagonal = undefined;
+    const ha = a.seedHashes;
+    const hb = b.seedHashes;
+    const pa = a.seedPositions;
+    const pb = b.seedPositions;
+    const isSeed = this.isSeed;
+    let x = 0;
+    let y = 0;
+    while (x < ha.length && y < hb.length) {
+      const h = ha[x]!;
+      const g = hb[y]!;
+      if (h < g) {
+        x++;
+        continue;
+      }
+      if (h > g) {
+        y++;
+        continue;
+      }
+      let ex = x + 1;
+      while (ex < ha.length && ha[ex] === h) ex++;
+      let ey = y + 1;
+      while (ey < hb.length && hb[ey] === h) ey++;
+      if (ex - x <= MAX_OCCURRENCES && ey - y <= MAX_OCCURRENCES && (isSeed === undefined || isSeed(h))) {
+        for (let p = x; p < ex; p++) for (let q = y; q < ey; q++) this.addRunThrough(pa[p]!, pb[q]!);
+      }
+      x = ex;
+      y = ey;
     }
-    return false;
-  };
-  const index = (i0: number, j0: number, len: number): void => {
-    const diag = i0 - j0;
-    let spans = byDiagonal!.get(diag);
-    if (!spans) byDiagonal!.set(diag, (spans = []));
-    spans.push(i0, i0 + len);
-  };
-  const addRunThrough = (x: number, y: number): void => {
-    if (inKnownRun(x, x - y)) return;
+    if (this.runI.length === 0) return NO_PASSAGES;
+    // Gapped extension (as in BLAST): runs starting or ending within maxGap tokens of a found run
+    // are found too, so a changed word or two inside a passage is bridged as by alignPair.
+    const reach = this.maxGap + this.k;
+    const { runI, runJ, runL, matcher } = this;
+    for (let r = 0; r < runI.length && runI.length < MAX_RUNS; r++) {
+      const i = runI.data[r]!;
+      const j = runJ.data[r]!;
+      const ie = i + runL.data[r]!;
+      const je = j + runL.data[r]!;
+      matcher.match(sa, ie, Math.min(na, ie + reach), sb, je, Math.min(nb, je + reach), this);
+      matcher.match(sa, Math.max(0, i - reach), i, sb, Math.max(0, j - reach), j, this);
+    }
+    return this.selectAndMerge(a.count, b.count);
+  }
+
+  /**
+   * Records the maximal diagonal run through the equal shingles sa[x] = sb[y], unless a known run
+   * holds that cell already (then every run is walked once: cost linear in the shared length).
+   * Few runs (the common case) are scanned directly; past DIAGONAL_INDEX_AT they are indexed by
+   * diagonal.
+   */
+  addRunThrough(x: number, y: number): void {
+    if (this.inKnownRun(x, x - y)) return;
+    const { sa, sb } = this;
+    const na = sa.length;
+    const nb = sb.length;
     while (x > 0 && y > 0 && sa[x - 1] === sb[y - 1]) {
       x--;
       y--;
     }
     let len = 1;
     while (x + len < na && y + len < nb && sa[x + len] === sb[y + len]) len++;
-    runI.push(x);
-    runJ.push(y);
-    runL.push(len);
-    if (byDiagonal) index(x, y, len);
-    else if (runI.length === DIAGONAL_INDEX_AT) {
-      byDiagonal = new Map();
-      for (let r = 0; r < runI.length; r++) index(runI[r]!, runJ[r]!, runL[r]!);
+    this.runI.push(x);
+    this.runJ.push(y);
+    this.runL.push(len);
+    if (this.byDiagonal) this.indexRun(x, y, len);
+    else if (this.runI.length === DIAGONAL_INDEX_AT) {
+      this.byDiagonal = new Map();
+      for (let r = 0; r < this.runI.length; r++) this.indexRun(this.runI.data[r]!, this.runJ.data[r]!, this.runL.data[r]!);
     }
-  };
-  let x = 0;
-  let y = 0;
-  while (x < ha.length && y < hb.length) {
-    const h = ha[x]!;
-    const g = hb[y]!;
-    if (h < g) {
+  }
+
+  private inKnownRun(x: number, diag: number): boolean {
+    if (this.byDiagonal) {
+      const spans = this.byDiagonal.get(diag);
+      if (spans) for (let s = 0; s < spans.length; s += 2) if (x >= spans[s]! && x < spans[s + 1]!) return true;
+      return false;
+    }
+    const ri = this.runI.data;
+    const rj = this.runJ.data;
+    const rl = this.runL.data;
+    for (let r = 0; r < this.runI.length; r++) {
+      const i0 = ri[r]!;
+      if (i0 - rj[r]! === diag && x >= i0 && x < i0 + rl[r]!) return true;
+    }
+    return false;
+  }
+
+  private indexRun(i0: number, j0: number, len: number): void {
+    const diag = i0 - j0;
+    let spans = this.byDiagonal!.get(diag);
+    if (!spans) this.byDiagonal!.set(diag, (spans = []));
+    spans.push(i0, i0 + len);
+  }
+
+  /** Tokens of A covered by run r: [i, i + tokLen) (clipped to both documents). */
+  private runTokens(r: number, countA: number, countB: number): number {
+    const i = this.runI.data[r]!;
+    const j = this.runJ.data[r]!;
+    const l = this.runL.data[r]! + this.k - 1;
+    return Math.min(Math.min(i + l, countA) - i, Math.min(j + l, countB) - j);
+  }
+
+  /**
+   * A necessary condition for any passage: every passage lies inside one cluster of the runs'
+   * token ranges in A joined across gaps of at most maxGap (its pieces lie inside runs, and
+   * merging bridges only such gaps), so some cluster must span minPassage tokens. Most
+   * candidates (a shared common phrase) fail it and skip selection.
+   */
+  private mayReach(nruns: number, countA: number, countB: number): boolean {
+    const { order, tokLen } = this;
+    const ri = this.runI.data;
+    for (let r = 0; r < nruns; r++) {
+      tokLen[r] = this.runTokens(r, countA, countB);
+      // Insertion sort by start in A.
+      let p = r;
+      while (p > 0 && ri[order[p - 1]!]! > ri[r]!) {
+        order[p] = order[p - 1]!;
+        p--;
+      }
+      order[p] = r;
+    }
+    let from = ri[order[0]!]!;
+    let to = from + tokLen[order[0]!]!;
+    for (let o = 1; o < nruns; o++) {
+      const r = order[o]!;
+      const s = ri[r]!;
+      if (s - to > this.maxGap) {
+        if (to - from >= this.minPassage) return true;
+        from = s;
+        to = s;
+      }
+      to = Math.max(to, s + tokLen[r]!);
+    }
+    return to - from >= this.minPassage;
+  }
+
+  /** Steps 3–5: selection, boilerplate cutting and merging, in token space. */
+  private selectAndMerge(countA: number, countB: number): TokenAlignment {
+    const { k, runI, runJ } = this;
+    const nruns = runI.length;
+    if (this.tokLen.length < nruns) {
+      let size = this.tokLen.length;
+      while (size < nruns) size *= 2;
+      this.tokLen = new Uint32Array(size);
+      this.order = new Uint32Array(size);
+    }
+    if (nruns <= BOUND_RUNS && !this.mayReach(nruns, countA, countB)) return NO_PASSAGES;
+    const { tokLen, order } = this;
+    const ri = runI.data;
+    const rj = runJ.data;
+    // 3. Greedy selection of non-overlapping pieces, longest run first (ties: smaller start in A, then in B).
+    for (let r = 0; r < nruns; r++) {
+      tokLen[r] = this.runTokens(r, countA, countB);
+      order[r] = r;
+    }
+    const before = (x: number, y: number): boolean =>
+      tokLen[x]! > tokLen[y]! || (tokLen[x] === tokLen[y] && (ri[x]! < ri[y]! || (ri[x] === ri[y] && rj[x]! < rj[y]!)));
+    if (nruns <= 32) {
+      for (let r = 1; r < nruns; r++) {
+        const v = order[r]!;
+        let p = r;
+        while (p > 0 && before(v, order[p - 1]!)) {
+          order[p] = order[p - 1]!;
+          p--;
+        }
+        order[p] = v;
+      }
+    } else {
+      order.subarray(0, nruns).sort((x, y) => tokLen[y]! - tokLen[x]! || ri[x]! - ri[y]! || rj[x]! - rj[y]!);
+    }
+    const gen = this.nextGeneration(countA, countB);
+    const { usedA, usedB, pieceA, pieceB, pieceLen } = this;
+    pieceA.length = 0;
+    pieceB.length = 0;
+    pieceLen.length = 0;
+    for (let o = 0; o < nruns; o++) {
+      const r = order[o]!;
+      const i = ri[r]!;
+      const j = rj[r]!;
+      const len = tokLen[r]!;
+      const minPiece = Math.min(k, len);
+      let t = 0;
+      while (t < len) {
+        while (t < len && (usedA[i + t] === gen || usedB[j + t] === gen)) t++;
+        const from = t;
+        while (t < len && usedA[i + t] !== gen && usedB[j + t] !== gen) t++;
+        if (t - from >= minPiece) {
+          usedA.fill(gen, i + from, i + t);
+          usedB.fill(gen, j + from, j + t);
+          pieceA.push(i + from);
+          pieceB.push(j + from);
+          pieceLen.push(t - from);
+        }
+      }
+    }
+
+    // 4. Cut boilerplate out of the pieces.
+    let pa = pieceA;
+    let pb = pieceB;
+    let pl = pieceLen;
+    if (this.boilerplate !== undefined) {
+      pa = this.keptA;
+      pb = this.keptB;
+      pl = this.keptLen;
+      pa.length = 0;
+      pb.length = 0;
+      pl.length = 0;
+      for (let p = 0; p < pieceA.length; p++) this.cutBoilerplate(countA, pieceA.data[p]!, pieceB.data[p]!, pieceLen.data[p]!);
+    }
+
+    // 5. Merge pieces in A order across small gaps; keep passages of >= minPassage tokens.
+    // Pieces are disjoint in A, so their starts are distinct: sort piece indexes by start in A.
+    const np = pa.length;
+    if (this.order.length < np) this.order = new Uint32Array(Math.max(np, 2 * this.order.length));
+    const byA = this.order;
+    const as0 = pa.data;
+    for (let p = 0; p < np; p++) {
+      let q = p;
+      while (q > 0 && as0[byA[q - 1]!]! > as0[p]!) {
+        byA[q] = byA[q - 1]!;
+        q--;
+      }
+      byA[q] = p;
+    }
+    let passages: TokenPassage[] | undefined;
+    let coveredA = 0;
+    let coveredB = 0;
+    const { maxGap, minPassage } = this;
+    let curAs = -1;
+    let curAe = 0;
+    let curBs = 0;
+    let curBe = 0;
+    let gaps = 0;
+    for (let q = 0; q <= np; q++) {
+      if (q < np) {
+        const p = byA[q]!;
+        const as = pa.data[p]!;
+        const bs = pb.data[p]!;
+        const len = pl.data[p]!;
+        const gapA = as - curAe;
+        const gapB = bs - curBe;
+        // Merge only across a B gap that holds no other piece: passages stay disjoint in B too.
+        if (curAs >= 0 && gapA <= maxGap && gapB >= 0 && gapB <= maxGap && freeBetween(usedB, gen, curBe, bs)) {
+          if (gapA > 0 || gapB > 0) gaps++;
+          curAe = as + len;
+          curBe = bs + len;
+          continue;
+        }
+        if (curAs >= 0 && curAe - curAs >= minPassage) {
+          (passages ??= []).push({ aStart: curAs, aEnd: curAe, bStart: curBs, bEnd: curBe, gaps });
+          coveredA += curAe - curAs;
+          coveredB += curBe - curBs;
+        }
+        curAs = as;
+        curAe = as + len;
+        curBs = bs;
+        curBe = bs + len;
+        gaps = 0;
+      } else if (curAs >= 0 && curAe - curAs >= minPassage) {
+        (passages ??= []).push({ aStart: curAs, aEnd: curAe, bStart: curBs, bEnd: curBe, gaps });
+        coveredA += curAe - curAs;
+        coveredB += curBe - curBs;
+      }
+    }
+    return passages === undefined ? NO_PASSAGES : { pieces: passages, coveredA, coveredB };
+  }
+
+  /** A fresh generation number, with stamp buffers large enough for both documents. */
+  private nextGeneration(countA: number, countB: number): number {
+    if (this.usedA.length < countA) this.usedA = new Uint32Array(Math.max(countA, this.usedA.length * 2));
+    if (this.usedB.length < countB) this.usedB = new Uint32Array(Math.max(countB, this.usedB.length * 2));
+    if (++this.generation === 0xffffffff) {
+      this.usedA.fill(0);
+      this.usedB.fill(0);
+      this.generation = 1;
+    }
+    return this.generation;
+  }
+
+  /**
+   * Appends to the kept pieces the parts of the piece [as, as + len) ↔ [bs, bs + len) that are
+   * not boilerplate. The piece's own shingles (those inside it) are winnowed with window w; window
+   * minima that are boilerplate are marked, marks at most w apart are joined, and the marked
+   * shingles' tokens are cut; a boilerplate minimum in the first (last) window also cuts everything
+   * before (after) it, so a piece that starts or ends inside a footer loses the whole footer part.
+   */
+  private cutBoilerplate(countA: number, as: number, bs: number, len: number): void {
+    const { sa, k, keptA, keptB, keptLen, marks } = this;
+    const w = this.window;
+    const isBoilerplate = this.boilerplate!;
+    // Shingles entirely inside the piece: positions [as, as + m).
+    let m = len - k + 1;
+    if (countA < k && as === 0 && len === countA) m = 1; // the one shingle of a short document
+    if (m <= 0) {
+      keptA.push(as);
+      keptB.push(bs);
+      keptLen.push(len);
+      return;
+    }
+    // Window minima (rightmost minimum; any minimum has the same hash) over sa[as, as + m).
+    marks.length = 0;
+    const win = Math.min(w, m);
+    const window = this.slidingMin;
+    window.reset();
+    let firstBp = false;
+    let lastBp = false;
+    let lastFront = -1;
+    let bp = false;
+    for (let t = 0; t < m; t++) {
+      const start = t - win + 1;
+      const front = window.push(sa, as + t, as + start);
+      if (start < 0) continue;
+      if (front !== lastFront) {
+        bp = isBoilerplate(sa[front]!);
+        lastFront = front;
+      }
+      if (start === 0) firstBp = bp;
+      lastBp = bp;
+      if (bp && (marks.length === 0 || marks.data[marks.length - 1] !== front)) marks.push(front);
+    }
+    if (marks.length === 0) {
+      keptA.push(as);
+      keptB.push(bs);
+      keptLen.push(len);
+      return;
+    }
+    // Cut intervals [cutFrom, cutTo) in A tokens, ascending, disjoint; keep the rest.
+    const end = as + len;
+    let keepFrom = as;
+    let x = 0;
+    while (x < marks.length) {
+      const firstCut = x === 0;
+      let cutFrom = marks.data[x]!;
+      let last = cutFrom;
       x++;
-      continue;
+      while (x < marks.length && marks.data[x]! - last <= w) last = marks.data[x++]!;
+      let cutTo = Math.min(last + k, end);
+      if (firstCut && firstBp) cutFrom = as;
+      if (x === marks.length && lastBp) cutTo = end;
+      if (cutFrom > keepFrom) {
+        keptA.push(keepFrom);
+        keptB.push(bs + (keepFrom - as));
+        keptLen.push(cutFrom - keepFrom);
+      }
+      keepFrom = cutTo;
     }
-    if (h > g) {
-      y++;
-      continue;
+    if (keepFrom < end) {
+      keptA.push(keepFrom);
+      keptB.push(bs + (keepFrom - as));
+      keptLen.push(end - keepFrom);
     }
-    let ex = x + 1;
-    while (ex < ha.length && ha[ex] === h) ex++;
-    let ey = y + 1;
-    while (ey < hb.length && hb[ey] === h) ey++;
-    if (ex - x <= MAX_OCCURRENCES && ey - y <= MAX_OCCURRENCES && (isSeed === undefined || isSeed(h))) {
-      for (let p = x; p < ex; p++) for (let q = y; q < ey; q++) addRunThrough(a.seedPositions[p]!, b.seedPositions[q]!);
-    }
-    x = ex;
-    y = ey;
   }
-  // Gapped extension (as in BLAST): runs starting or ending within maxGap tokens of a found run
-  // are found too, so a changed word or two inside a passage is bridged as by alignPair.
-  const reach = options.maxGap + k;
-  const window = windowMatcher(reach);
-  for (let r = 0; r < runI.length && runI.length < MAX_RUNS; r++) {
-    const i = runI[r]!;
-    const j = runJ[r]!;
-    const ie = i + runL[r]!;
-    const je = j + runL[r]!;
-    window.match(sa, ie, Math.min(na, ie + reach), sb, je, Math.min(nb, je + reach), addRunThrough);
-    window.match(sa, Math.max(0, i - reach), i, sb, Math.max(0, j - reach), j, addRunThrough);
-  }
-  return selectAndMerge({ runI, runJ, runL }, sa, a.count, b.count, k, options);
 }
 
-let matcher: WindowMatcher | undefined;
-let matcherReach = 0;
-
-/** The shared WindowMatcher for this reach (made again only when the reach changes). */
-function windowMatcher(reach: number): WindowMatcher {
-  if (!matcher || matcherReach !== reach) {
-    matcher = new WindowMatcher(reach);
-    matcherReach = reach;
-  }
-  return matcher;
+/** True when no token in [from, to) is used by a piece (stamped with `gen`). */
+function freeBetween(used: Uint32Array, gen: number, from: number, to: number): boolean {
+  for (let t = from; t < to; t++) if (used[t] === gen) return false;
+  return true;
 }
 
 /**
@@ -460,9 +700,13 @@ class WindowMatcher {
     this.shift = 32 - bits;
   }
 
-  /** Calls found(x, y) for every x in [x0, x1), y in [y0, y1) with sa[x] === sb[y]. */
-  match(sa: Uint32Array, x0: number, x1: number, sb: Uint32Array, y0: number, y1: number, found: (x: number, y: number) => void): void {
+  /** Calls sink.addRunThrough(x, y) for every x in [x0, x1), y in [y0, y1) with sa[x] === sb[y]. */
+  match(sa: Uint32Array, x0: number, x1: number, sb: Uint32Array, y0: number, y1: number, sink: SeededAligner): void {
     if (x0 >= x1 || y0 >= y1) return;
+    if (this.gen === 0xffffffff) {
+      this.stamp.fill(0);
+      this.gen = 0;
+    }
     const gen = ++this.gen;
     const { keys, pos, stamp, mask, shift } = this;
     for (let y = y0; y < y1; y++) {
@@ -477,7 +721,7 @@ class WindowMatcher {
       const h = sa[x]!;
       let slot = Math.imul(h, 0x9e3779b1) >>> shift;
       while (stamp[slot] === gen) {
-        if (keys[slot] === h) found(x, pos[slot]!);
+        if (keys[slot] === h) sink.addRunThrough(x, pos[slot]!);
         slot = (slot + 1) & mask;
       }
     }
@@ -504,107 +748,4 @@ export function sortSeeds(hashes: Uint32Array, positions: Uint32Array): { seedHa
     seedHashes[i] = w[2 * i + 1]!;
   }
   return { seedHashes, seedPositions };
-}
-
-
-/** True when no token in [from, to) is used by a piece (stamped with `gen`). */
-function freeBetween(used: Uint32Array, gen: number, from: number, to: number): boolean {
-  for (let t = from; t < to; t++) if (used[t] === gen) return false;
-  return true;
-}
-
-// Reused per-pair scratch: a token is claimed when its stamp equals the pair's generation.
-let scratchA = new Uint32Array(1024);
-let scratchB = new Uint32Array(1024);
-let generation = 0;
-
-/** A fresh generation number, with scratch buffers large enough for both documents. */
-function nextGeneration(countA: number, countB: number): number {
-  if (scratchA.length < countA) scratchA = new Uint32Array(Math.max(countA, scratchA.length * 2));
-  if (scratchB.length < countB) scratchB = new Uint32Array(Math.max(countB, scratchB.length * 2));
-  if (++generation === 0xffffffff) {
-    scratchA.fill(0);
-    scratchB.fill(0);
-    generation = 1;
-  }
-  return generation;
-}
-
-/**
- * Appends to (outA, outB, outLen) the parts of the piece [as, as + len) ↔ [bs, bs + len) that are
- * not boilerplate. The piece's own shingles (those inside it) are winnowed with window w; window
- * minima that are boilerplate are marked, marks at most w apart are joined, and the marked
- * shingles' tokens are cut; a boilerplate minimum in the first (last) window also cuts everything
- * before (after) it, so a piece that starts or ends inside a footer loses the whole footer part.
- */
-function cutBoilerplate(
-  sa: Uint32Array,
-  k: number,
-  countA: number,
-  w: number,
-  isBoilerplate: (hash: number) => boolean,
-  window: SlidingMin,
-  marks: number[],
-  as: number,
-  bs: number,
-  len: number,
-  outA: number[],
-  outB: number[],
-  outLen: number[],
-): void {
-  // Shingles entirely inside the piece: positions [as, as + m).
-  let m = len - k + 1;
-  if (countA < k && as === 0 && len === countA) m = 1; // the one shingle of a short document
-  if (m <= 0) {
-    outA.push(as);
-    outB.push(bs);
-    outLen.push(len);
-    return;
-  }
-  // Window minima (rightmost minimum; any minimum has the same hash) over sa[as, as + m).
-  marks.length = 0;
-  const win = Math.min(w, m);
-  window.reset();
-  let firstBp = false;
-  let lastBp = false;
-  for (let t = 0; t < m; t++) {
-    const start = t - win + 1;
-    const front = window.push(sa, as + t, as + start);
-    if (start < 0) continue;
-    const bp = isBoilerplate(sa[front]!);
-    if (start === 0) firstBp = bp;
-    lastBp = bp;
-    if (bp && (marks.length === 0 || marks[marks.length - 1] !== front)) marks.push(front);
-  }
-  if (marks.length === 0) {
-    outA.push(as);
-    outB.push(bs);
-    outLen.push(len);
-    return;
-  }
-  // Cut intervals [cutFrom, cutTo) in A tokens, ascending, disjoint; keep the rest.
-  const end = as + len;
-  let keepFrom = as;
-  let x = 0;
-  while (x < marks.length) {
-    const firstCut = x === 0;
-    let cutFrom = marks[x]!;
-    let last = cutFrom;
-    x++;
-    while (x < marks.length && marks[x]! - last <= w) last = marks[x++]!;
-    let cutTo = Math.min(last + k, end);
-    if (firstCut && firstBp) cutFrom = as;
-    if (x === marks.length && lastBp) cutTo = end;
-    if (cutFrom > keepFrom) {
-      outA.push(keepFrom);
-      outB.push(bs + (keepFrom - as));
-      outLen.push(cutFrom - keepFrom);
-    }
-    keepFrom = cutTo;
-  }
-  if (keepFrom < end) {
-    outA.push(keepFrom);
-    outB.push(bs + (keepFrom - as));
-    outLen.push(end - keepFrom);
-  }
 }

@@ -7,7 +7,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MAX_OCCURRENCES, alignPair } from '../../src/overlap/align.js';
+import { MAX_OCCURRENCES, SeededAligner, alignPair, alignSeeded, sortSeeds, type SeedDoc } from '../../src/overlap/align.js';
+import { winnow } from '../../src/overlap/winnow.js';
 import { EMPTY, classicCoefficients, signatureClassic, signatureOph } from '../../src/sketch/minhash.js';
 import { setSimilarity } from '../../src/sketch/similarity.js';
 import { hashToken } from '../../src/text/hash.js';
@@ -273,6 +274,44 @@ describe('alignPair', () => {
           expect(r.passages[0]!.a).toEqual({ start: t.starts[0], end: t.ends[t.count - 1] });
         }
       }),
+      RUNS,
+    );
+  });
+});
+
+describe('SeededAligner', () => {
+  /** A document over a tiny vocabulary: many short shared runs, gaps and repeats between any two. */
+  const doc = fc.array(fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f'), { maxLength: 120 }).map((ws) => ws.join(' '));
+  const seedDocOf = (s: string, k: number, w: number): SeedDoc => {
+    const t = tokenize(s);
+    const shingles = shingleSequence(t.hashes, t.count, k);
+    const win = winnow(shingles, w);
+    return { shingles, count: t.count, ...sortSeeds(win.hashes, win.positions) };
+  };
+
+  it('one aligner reused over many pairs gives what a fresh one gives for each pair', () => {
+    fc.assert(
+      fc.property(
+        fc.array(doc, { minLength: 2, maxLength: 6 }),
+        fc.integer({ min: 1, max: 4 }),
+        fc.integer({ min: 2, max: 14 }),
+        fc.integer({ min: 0, max: 4 }),
+        fc.boolean(),
+        (texts, k, minPassage, maxGap, withBoilerplate) => {
+          const w = Math.max(1, minPassage - k + 1);
+          const docs = texts.map((s) => seedDocOf(s, k, w));
+          // A boilerplate predicate that holds for about a quarter of the hashes.
+          const options = { minPassage, maxGap, ...(withBoilerplate ? { boilerplate: (h: number) => (h & 3) === 0 } : {}) };
+          const reused = new SeededAligner(k, options);
+          for (let x = 0; x < docs.length; x++) {
+            for (let y = 0; y < docs.length; y++) {
+              const once = alignSeeded(docs[x]!, docs[y]!, k, options);
+              expect(reused.align(docs[x]!, docs[y]!)).toEqual(once);
+              for (const p of once.pieces) expect(p.aEnd - p.aStart).toBeGreaterThanOrEqual(minPassage);
+            }
+          }
+        },
+      ),
       RUNS,
     );
   });
