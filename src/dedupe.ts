@@ -88,7 +88,11 @@ export interface DedupeResult {
   readonly documents: readonly DocumentInfo[];
   /** Duplicate clusters (with derived copies attached to their source when overlap is on). */
   readonly clusters: readonly Cluster[];
-  /** Verified pairs: duplicates first, then contained, then overlaps; each by (a, b). */
+  /**
+   * Verified pairs: duplicates first, then contained, then overlaps; each by (a, b). With overlap
+   * on, a pair's `passages` are kept compactly and quoted from the text store when read: each read
+   * makes a new array (keep it if you use it twice), and reads must come before the store is closed.
+   */
   readonly pairs: readonly ScoredPair[];
   readonly groups: readonly OverlapGroup[];
   readonly stats: DedupeStats;
@@ -225,7 +229,7 @@ export class Deduper {
     const t0 = performance.now();
     const ctx = this.overlapContext(dup);
     const plan = planOverlaps(this.overlap, ctx);
-    const pool = new AlignPool(jobs, shareSeeds(this.overlap), plan.align);
+    const pool = new AlignPool(jobs, shareSeeds(this.overlap, this.sets), plan.align);
     let outcome: OverlapOutcome;
     try {
       outcome = await findOverlapsAsync(this.overlap, ctx, plan, (pairs) => pool.align(pairs));

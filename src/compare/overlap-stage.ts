@@ -17,21 +17,23 @@
  *    document quoting many others cannot chain them into one group. Last, passages are mapped
  *    to character offsets, each document read and tokenized once.
  */
-import type { Passage, ScoredPair } from '../types.js';
+import type { ScoredPair } from '../types.js';
 import type { DedupeOptions } from '../options.js';
 import type { DocFingerprint } from '../sketch/fingerprint.js';
-import { setSimilarity } from '../sketch/similarity.js';
+import { intersectionSize, similarityOfCounts } from '../sketch/similarity.js';
 import { tokenize, type TokenFilter } from '../text/tokenize.js';
 import { shingleSequence } from '../text/shingle.js';
 import type { Tokens } from '../types.js';
 import { lowerBound, overlapCandidates, resolveMaxDf, sortedHashSet, type OverlapCandidates } from '../overlap/fingerprint-index.js';
-import { SeededAligner, ownCopy, type SeedDoc, type TokenAlignment, type TokenPassage } from '../overlap/align.js';
+import { SeededAligner, type SeedDoc, type TokenAlignment } from '../overlap/align.js';
 import { UnionFind } from './union-find.js';
+import { PassageStore, StoredPair } from './passage-store.js';
 import { windowFor } from '../overlap/winnow.js';
 import type { TextStore } from '../text-store.js';
 import { unpackPair } from '../index/lsh.js';
 
 const NO_HASHES = new Uint32Array(0);
+const NO_ALIGNMENT: TokenAlignment = { pieces: [], coveredA: 0, coveredB: 0 };
 
 /** A third document is paired with every copy of a duplicate cluster smaller than this (else with its first). */
 const EXPAND_CLUSTER = 24;
@@ -127,13 +129,21 @@ export interface OverlapOutcome {
   readonly timings: Record<string, number>;
 }
 
+/** A pair of a batch that has passages: its index in the batch, passages, and |A ∩ B| of the shingle sets. */
+export interface PairHit {
+  readonly index: number;
+  readonly alignment: TokenAlignment;
+  readonly intersection: number;
+}
+
 /**
- * Aligns a batch of pairs (packed `a * n + b`) in token space, results in the same order.
- * In-process it is alignSeeded in a loop; the CLI may run it in worker threads.
+ * Aligns a batch of pairs (packed `a * n + b`) in token space; returns the pairs with passages,
+ * in batch order (most candidates have none, and nothing is made for them). In-process it is
+ * makeBatchAligner; the CLI runs the same in worker threads.
  */
-export type BatchAligner = (pairs: Float64Array) => TokenAlignment[];
+export type BatchAligner = (pairs: Float64Array) => PairHit[];
 /** An asynchronous BatchAligner (worker threads). */
-export type AsyncBatchAligner = (pairs: Float64Array) => Promise<TokenAlignment[]>;
+export type AsyncBatchAligner = (pairs: Float64Array) => Promise<PairHit[]>;
 
 /** What an aligner needs besides the documents: the same for every pair of a run. */
 export interface AlignPlan {
@@ -143,6 +153,27 @@ export interface AlignPlan {
   /** Sorted boilerplate fingerprint hashes (df > maxDf), and the user's --boilerplate shingles. */
   readonly boilerplate: Uint32Array;
   readonly ignored: Uint32Array;
+}
+
+/**
+ * Aligns batches as every aligner must (one pair at a time with makePairAligner), and counts the
+ * shared shingles of the pairs with passages, for their exact Jaccard.
+ * @param count number of documents (pairs are packed `a * count + b`)
+ * @param sets each document's sorted shingle set
+ */
+export function makeBatchAligner(plan: AlignPlan, count: number, seedDoc: (d: number) => SeedDoc, sets: (d: number) => Uint32Array): BatchAligner {
+  const alignOne = makePairAligner(plan, seedDoc);
+  return (pairs) => {
+    const hits: PairHit[] = [];
+    for (let i = 0; i < pairs.length; i++) {
+      const p = pairs[i]!;
+      const a = Math.floor(p / count);
+      const b = p - a * count;
+      const alignment = alignOne(a, b);
+      if (alignment.pieces.length > 0) hits.push({ index: i, alignment, intersection: intersectionSize(sets(a), sets(b)) });
+    }
+    return hits;
+  };
 }
 
 /**
@@ -207,9 +238,7 @@ const maxDfOf = (o: DedupeOptions, n: number): number => resolveMaxDf(o.maxDf, n
 /** Finds overlaps and contained pairs in-process; sets `passages` on the duplicate pairs. */
 export function findOverlaps(state: OverlapState, ctx: OverlapContext): OverlapOutcome {
   const plan = planOverlaps(state, ctx);
-  const alignOne = makePairAligner(plan.align, (d) => state.seedDoc(d));
-  const n = state.count;
-  const aligner: BatchAligner = (pairs) => Array.from(pairs, (p) => alignOne(...unpackPair(p, n)));
+  const aligner = makeBatchAligner(plan.align, state.count, (d) => state.seedDoc(d), (d) => ctx.sets[d]!);
   const c = new OverlapCollector(state, ctx, plan);
   c.applyDuplicates(aligner(c.duplicatePairs()));
   const cand = c.candidatePairs();
@@ -232,7 +261,7 @@ export async function findOverlapsAsync(
   batch = 8192,
 ): Promise<OverlapOutcome> {
   const c = new OverlapCollector(state, ctx, plan);
-  const run = async (pairs: Float64Array, apply: (part: Float64Array, res: TokenAlignment[]) => void): Promise<void> => {
+  const run = async (pairs: Float64Array, apply: (part: Float64Array, hits: PairHit[]) => void): Promise<void> => {
     const jobs: Promise<void>[] = [];
     for (let i = 0; i < pairs.length; i += batch) {
       const part = pairs.subarray(i, i + batch);
@@ -241,12 +270,12 @@ export async function findOverlapsAsync(
     await Promise.all(jobs);
   };
   const dup = c.duplicatePairs();
-  const dupResults: TokenAlignment[] = new Array(dup.length);
-  await run(dup, (part, res) => {
+  const dupHits: PairHit[] = [];
+  await run(dup, (part, hits) => {
     const off = part.byteOffset / 8 - dup.byteOffset / 8;
-    res.forEach((r, i) => (dupResults[off + i] = r));
+    for (const h of hits) dupHits.push({ ...h, index: off + h.index });
   });
-  c.applyDuplicates(dupResults);
+  c.applyDuplicates(dupHits);
   await run(c.candidatePairs(), (part, res) => c.applyCandidates(part, res));
   await run(c.expansionPairs(), (part, res) => c.applyCandidates(part, res));
   return c.outcome();
@@ -259,8 +288,8 @@ export async function findOverlapsAsync(
  */
 class OverlapCollector {
   private readonly n: number;
-  /** Passages waiting for offsets: pair a/b, its token-space pieces, the array to fill. */
-  private readonly unmapped: { a: number; b: number; pieces: readonly TokenPassage[]; out: Passage[] }[] = [];
+  /** Every pair's passages, mapped to offsets in outcome(). */
+  private readonly store: PassageStore;
   private readonly pairs: ScoredPair[] = [];
   private readonly best = new Map<number, { source: number; cover: number }>();
   /** Candidates that had passages (packed), for the expansion to other copies. */
@@ -273,6 +302,7 @@ class OverlapCollector {
     private readonly plan: OverlapPlan,
   ) {
     this.n = state.count;
+    this.store = new PassageStore(state.texts, state.filter);
   }
 
   /** The verified duplicate pairs, which get passages too. */
@@ -280,18 +310,20 @@ class OverlapCollector {
     return Float64Array.from(this.ctx.duplicates, (p) => p.a * this.n + p.b);
   }
 
-  applyDuplicates(results: readonly TokenAlignment[]): void {
+  /** Gives the duplicate pairs their passages (hits: the duplicate pairs with passages, any order). */
+  applyDuplicates(hits: readonly PairHit[]): void {
     const { ctx, state } = this;
+    const results: (TokenAlignment | undefined)[] = new Array(ctx.duplicates.length);
+    for (const h of hits) results[h.index] = h.alignment;
     for (let i = 0; i < ctx.duplicates.length; i++) {
       const p = ctx.duplicates[i]!;
-      const t = results[i]!;
+      const t = results[i] ?? NO_ALIGNMENT;
       const countA = state.counts[p.a]!;
       const countB = state.counts[p.b]!;
-      ctx.duplicates[i] = {
-        ...p,
-        passages: this.passages(p.a, p.b, t),
-        coverage: { aInB: countA ? t.coveredA / countA : 0, bInA: countB ? t.coveredB / countB : 0 },
-      };
+      ctx.duplicates[i] = this.stored(
+        { a: p.a, b: p.b, kind: p.kind, jaccard: p.jaccard, aInB: p.aInB, bInA: p.bInA, coverage: { aInB: countA ? t.coveredA / countA : 0, bInA: countB ? t.coveredB / countB : 0 } },
+        t,
+      );
     }
   }
 
@@ -308,13 +340,11 @@ class OverlapCollector {
   }
 
   /** Records the pairs (packed) that have passages. */
-  applyCandidates(packed: Float64Array, results: readonly TokenAlignment[]): void {
-    for (let i = 0; i < packed.length; i++) {
-      const t = results[i]!;
-      if (t.pieces.length === 0) continue;
-      const [a, b] = unpackPair(packed[i]!, this.n);
-      this.record(a, b, t);
-      this.hits.push(packed[i]!);
+  applyCandidates(packed: Float64Array, hits: readonly PairHit[]): void {
+    for (const h of hits) {
+      const [a, b] = unpackPair(packed[h.index]!, this.n);
+      this.record(a, b, h.alignment, h.intersection);
+      this.hits.push(packed[h.index]!);
     }
   }
 
@@ -350,52 +380,13 @@ class OverlapCollector {
     return Float64Array.from(out.sort((x, y) => x - y));
   }
 
-  /** The pair's passages: an array filled with offsets by mapPassages, once every pair is known. */
-  private passages(a: number, b: number, t: TokenAlignment): Passage[] {
-    const out: Passage[] = [];
-    if (t.pieces.length > 0) this.unmapped.push({ a, b, pieces: t.pieces, out });
-    return out;
+  /** The pair, its passages kept in the store (read once the store is mapped). */
+  private stored(fields: Omit<ScoredPair, 'passages'>, t: TokenAlignment): StoredPair {
+    if (t.pieces.length === 0) return new StoredPair(fields, undefined, -1);
+    return new StoredPair(fields, this.store, this.store.add(fields.a, fields.b, t.pieces));
   }
 
-  /**
-   * Maps every recorded passage from token positions to character offsets, one document at a
-   * time: each document is read and tokenized once, however many pairs it is in.
-   */
-  private mapPassages(): void {
-    const { unmapped, state } = this;
-    if (unmapped.length === 0) return;
-    // Passage objects are made on the A side, then completed on the B side.
-    type Draft = { a: { start: number; end: number }; b: { start: number; end: number }; words: number; text: string; gaps: number };
-    const drafts: Draft[][] = unmapped.map((u) => u.pieces.map((p) => ({ a: { start: 0, end: 0 }, b: { start: 0, end: 0 }, words: p.aEnd - p.aStart, text: '', gaps: p.gaps })));
-    const byDoc = new Map<number, number[]>();
-    unmapped.forEach((u, i) => {
-      for (const d of [u.a, u.b]) {
-        let l = byDoc.get(d);
-        if (!l) byDoc.set(d, (l = []));
-        l.push(i);
-      }
-    });
-    for (const d of [...byDoc.keys()].sort((x, y) => x - y)) {
-      const text = state.texts.get(d);
-      const tok = tokenize(text, state.filter);
-      for (const i of byDoc.get(d)!) {
-        const u = unmapped[i]!;
-        const ds = drafts[i]!;
-        u.pieces.forEach((p, j) => {
-          const dr = ds[j]!;
-          if (u.a === d) {
-            dr.a = { start: tok.starts[p.aStart]!, end: tok.ends[p.aEnd - 1]! };
-            dr.text = ownCopy(text.slice(dr.a.start, dr.a.end));
-          }
-          if (u.b === d) dr.b = { start: tok.starts[p.bStart]!, end: tok.ends[p.bEnd - 1]! };
-        });
-      }
-    }
-    unmapped.forEach((u, i) => u.out.push(...drafts[i]!));
-    unmapped.length = 0;
-  }
-
-  private record(a: number, b: number, t: TokenAlignment): void {
+  private record(a: number, b: number, t: TokenAlignment, intersection: number): void {
     const o = this.ctx.options;
     const countA = this.state.counts[a]!;
     const countB = this.state.counts[b]!;
@@ -407,17 +398,8 @@ class OverlapCollector {
     const source = aSmaller ? b : a;
     const cover = aSmaller ? coverA : coverB;
     const kind = cover >= o.containment ? 'contained' : 'overlap';
-    const sim = setSimilarity(this.ctx.sets[a]!, this.ctx.sets[b]!);
-    this.pairs.push({
-      a,
-      b,
-      kind,
-      jaccard: sim.jaccard,
-      aInB: sim.aInB,
-      bInA: sim.bInA,
-      passages: this.passages(a, b, t),
-      coverage: { aInB: coverA, bInA: coverB },
-    });
+    const sim = similarityOfCounts(intersection, this.ctx.sets[a]!.length, this.ctx.sets[b]!.length);
+    this.pairs.push(this.stored({ a, b, kind, jaccard: sim.jaccard, aInB: sim.aInB, bInA: sim.bInA, coverage: { aInB: coverA, bInA: coverB } }, t));
     if (kind === 'contained') {
       const prev = this.best.get(copy);
       if (!prev || cover > prev.cover || (cover === prev.cover && source < prev.source)) this.best.set(copy, { source, cover });
@@ -425,7 +407,7 @@ class OverlapCollector {
   }
 
   outcome(): OverlapOutcome {
-    this.mapPassages();
+    this.store.map();
     const { n, best, plan, state } = this;
     // Attach each derived copy to its best source; a source that is itself attached keeps its own.
     const attach: [number, number][] = [];

@@ -58,7 +58,8 @@ export class SpillTextStore implements TextStore {
     const m = this.memory[index];
     if (m !== undefined) return m;
     const start = this.starts[index];
-    if (this.fd === undefined || start === undefined || Number.isNaN(start)) return '';
+    if (start === undefined || Number.isNaN(start)) return '';
+    if (this.fd === undefined) throw new Error(`text ${index} was read after its store was closed`);
     const buf = Buffer.allocUnsafe(this.lengths[index]!);
     let read = 0;
     while (read < buf.length) {

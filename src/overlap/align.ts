@@ -32,6 +32,7 @@
 import type { Passage, Tokens } from '../types.js';
 import { shingleSequence } from '../text/shingle.js';
 import { SlidingMin, windowFor } from './winnow.js';
+import { IntList } from '../util/int-list.js';
 
 /** Hashes occurring more often than this in either document seed no runs (repetitive text). */
 export const MAX_OCCURRENCES = 8;
@@ -233,21 +234,6 @@ const NO_PASSAGES: TokenAlignment = Object.freeze({ pieces: Object.freeze([]) as
 
 /** Pairs with at most this many runs are first checked against a cheap bound (see mayReach). */
 const BOUND_RUNS = 64;
-
-/** A growable list of 32-bit integers, reused from pair to pair. */
-class IntList {
-  data = new Int32Array(64);
-  length = 0;
-
-  push(v: number): void {
-    if (this.length === this.data.length) {
-      const next = new Int32Array(this.data.length * 2);
-      next.set(this.data);
-      this.data = next;
-    }
-    this.data[this.length++] = v;
-  }
-}
 
 /**
  * The seeded aligner (alignSeeded) with all its working memory: runs, pieces and claimed-token

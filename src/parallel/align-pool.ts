@@ -4,18 +4,22 @@
  * batches of pairs are spread over the workers, least busy first.
  */
 import { Worker } from 'node:worker_threads';
-import type { AlignPlan, OverlapState } from '../compare/overlap-stage.js';
-import type { TokenAlignment } from '../overlap/align.js';
-import { decodeAlignments, seedViews, type AlignRequest, type AlignResponse, type AlignWorkerInit, type SharedSeeds } from './align-protocol.js';
+import type { AlignPlan, OverlapState, PairHit } from '../compare/overlap-stage.js';
+import { decodeHits, seedViews, type AlignRequest, type AlignResponse, type AlignWorkerInit, type SharedSeeds } from './align-protocol.js';
 
-/** Packs the overlap state's documents into shared memory and points the state at the copies. */
-export function shareSeeds(state: OverlapState): SharedSeeds {
+/**
+ * Packs the overlap state's documents and the shingle sets into shared memory, and points the
+ * state and `sets` at the copies (nothing is held twice).
+ */
+export function shareSeeds(state: OverlapState, sets: Uint32Array[]): SharedSeeds {
   const n = state.count;
   let seqLen = 0;
   let winLen = 0;
+  let setLen = 0;
   for (let d = 0; d < n; d++) {
     seqLen += state.sequences[d]!.length;
     winLen += state.winnowed[d]!.length;
+    setLen += sets[d]!.length;
   }
   const seeds: SharedSeeds = {
     count: n,
@@ -25,8 +29,19 @@ export function shareSeeds(state: OverlapState): SharedSeeds {
     pos: new SharedArrayBuffer(Math.max(4, winLen * 4)),
     winOff: new SharedArrayBuffer((n + 1) * 8),
     counts: new SharedArrayBuffer(Math.max(4, n * 4)),
+    sets: new SharedArrayBuffer(Math.max(4, setLen * 4)),
+    setOff: new SharedArrayBuffer((n + 1) * 8),
   };
-  const { seq, seqOff, win, pos, winOff, counts } = seedViews(seeds);
+  const { seq, seqOff, win, pos, winOff, counts, sets: setData, setOff } = seedViews(seeds);
+  let to = 0;
+  for (let d = 0; d < n; d++) {
+    const s = sets[d]!;
+    setData.set(s, to);
+    setOff[d] = to;
+    sets[d] = setData.subarray(to, to + s.length);
+    to += s.length;
+  }
+  setOff[n] = to;
   let so = 0;
   let wo = 0;
   for (let d = 0; d < n; d++) {
@@ -54,7 +69,7 @@ export function shareSeeds(state: OverlapState): SharedSeeds {
 export class AlignPool {
   private readonly workers: Worker[];
   private readonly busy: number[];
-  private readonly pending = new Map<number, { resolve: (r: TokenAlignment[]) => void; reject: (e: Error) => void; count: number; worker: number }>();
+  private readonly pending = new Map<number, { resolve: (r: PairHit[]) => void; reject: (e: Error) => void; count: number; worker: number }>();
   private nextId = 0;
   private failure: Error | undefined;
   private closed = false;
@@ -72,7 +87,7 @@ export class AlignPool {
         if (!job) return;
         this.pending.delete(res.id);
         this.busy[i]!--;
-        job.resolve(decodeAlignments(res.data, job.count));
+        job.resolve(decodeHits(res.data));
       });
       w.on('error', (e) => this.fail(e as Error));
       w.on('exit', (code) => {
@@ -82,14 +97,14 @@ export class AlignPool {
   }
 
   /** Aligns a batch on the least busy worker. */
-  align(pairs: Float64Array): Promise<TokenAlignment[]> {
+  align(pairs: Float64Array): Promise<PairHit[]> {
     if (this.failure) return Promise.reject(this.failure);
     let w = 0;
     for (let i = 1; i < this.workers.length; i++) if (this.busy[i]! < this.busy[w]!) w = i;
     const id = this.nextId++;
     this.busy[w]!++;
     const req: AlignRequest = { id, pairs: pairs.slice() };
-    return new Promise<TokenAlignment[]>((resolve, reject) => {
+    return new Promise<PairHit[]>((resolve, reject) => {
       this.pending.set(id, { resolve, reject, count: pairs.length, worker: w });
       this.workers[w]!.postMessage(req, [req.pairs.buffer as ArrayBuffer]);
     });

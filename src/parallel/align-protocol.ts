@@ -3,8 +3,8 @@
  * sorted winnowed fingerprints are packed once into SharedArrayBuffers (no copy per worker);
  * batches of pairs go out as Float64Arrays and come back as one transferred Uint32Array each.
  */
-import type { AlignPlan } from '../compare/overlap-stage.js';
-import type { TokenAlignment, TokenPassage } from '../overlap/align.js';
+import type { AlignPlan, PairHit } from '../compare/overlap-stage.js';
+import type { TokenPassage } from '../overlap/align.js';
 
 /** Every document's alignment data, packed: document d's part is [off[d], off[d + 1]). */
 export interface SharedSeeds {
@@ -18,6 +18,9 @@ export interface SharedSeeds {
   readonly winOff: SharedArrayBuffer;
   /** Token count of each document (Uint32). */
   readonly counts: SharedArrayBuffer;
+  /** Concatenated sorted shingle sets (Uint32) and their offsets (Float64, count + 1). */
+  readonly sets: SharedArrayBuffer;
+  readonly setOff: SharedArrayBuffer;
 }
 
 /** Typed views of SharedSeeds (the same memory, in every thread that makes them). */
@@ -28,6 +31,8 @@ export interface SeedViews {
   readonly pos: Uint32Array;
   readonly winOff: Float64Array;
   readonly counts: Uint32Array;
+  readonly sets: Uint32Array;
+  readonly setOff: Float64Array;
 }
 
 /** Views of the shared buffers. */
@@ -39,6 +44,8 @@ export function seedViews(seeds: SharedSeeds): SeedViews {
     pos: new Uint32Array(seeds.pos),
     winOff: new Float64Array(seeds.winOff),
     counts: new Uint32Array(seeds.counts),
+    sets: new Uint32Array(seeds.sets),
+    setOff: new Float64Array(seeds.setOff),
   };
 }
 
@@ -54,19 +61,22 @@ export interface AlignRequest {
   readonly pairs: Float64Array;
 }
 
-/** Results of a batch: per pair, pieces, coveredA, coveredB, then 5 numbers per piece. */
+/** Results of a batch: the pairs with passages (encodeHits). */
 export interface AlignResponse {
   readonly id: number;
   readonly data: Uint32Array;
 }
 
-/** Encodes alignments for transfer. */
-export function encodeAlignments(results: readonly TokenAlignment[]): Uint32Array {
+/** Encodes hits for transfer: per hit, index, intersection, pieces, coveredA, coveredB, then 5 numbers per piece. */
+export function encodeHits(hits: readonly PairHit[]): Uint32Array {
   let n = 0;
-  for (const r of results) n += 3 + 5 * r.pieces.length;
+  for (const h of hits) n += 5 + 5 * h.alignment.pieces.length;
   const out = new Uint32Array(n);
   let o = 0;
-  for (const r of results) {
+  for (const h of hits) {
+    const r = h.alignment;
+    out[o++] = h.index;
+    out[o++] = h.intersection;
     out[o++] = r.pieces.length;
     out[o++] = r.coveredA;
     out[o++] = r.coveredB;
@@ -81,11 +91,13 @@ export function encodeAlignments(results: readonly TokenAlignment[]): Uint32Arra
   return out;
 }
 
-/** Decodes `count` alignments. */
-export function decodeAlignments(data: Uint32Array, count: number): TokenAlignment[] {
-  const out: TokenAlignment[] = [];
+/** Decodes encodeHits' output. */
+export function decodeHits(data: Uint32Array): PairHit[] {
+  const out: PairHit[] = [];
   let o = 0;
-  for (let i = 0; i < count; i++) {
+  while (o < data.length) {
+    const index = data[o++]!;
+    const intersection = data[o++]!;
     const np = data[o++]!;
     const coveredA = data[o++]!;
     const coveredB = data[o++]!;
@@ -94,7 +106,7 @@ export function decodeAlignments(data: Uint32Array, count: number): TokenAlignme
       pieces.push({ aStart: data[o]!, aEnd: data[o + 1]!, bStart: data[o + 2]!, bEnd: data[o + 3]!, gaps: data[o + 4]! });
       o += 5;
     }
-    out.push({ pieces, coveredA, coveredB });
+    out.push({ index, intersection, alignment: { pieces, coveredA, coveredB } });
   }
   return out;
 }

@@ -1,14 +1,14 @@
 /**
  * An alignment worker: aligns batches of candidate pairs over the shared, packed documents with
- * the same function as the in-process path (makePairAligner). Pure computation; no file access.
+ * the same function as the in-process path (makeBatchAligner). Pure computation; no file access.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { makePairAligner } from '../compare/overlap-stage.js';
+import { makeBatchAligner } from '../compare/overlap-stage.js';
 import type { SeedDoc } from '../overlap/align.js';
-import { encodeAlignments, seedViews, type AlignRequest, type AlignResponse, type AlignWorkerInit } from './align-protocol.js';
+import { encodeHits, seedViews, type AlignRequest, type AlignResponse, type AlignWorkerInit } from './align-protocol.js';
 
 const { seeds, plan } = workerData as AlignWorkerInit;
-const { seq, seqOff, win, pos, winOff, counts } = seedViews(seeds);
+const { seq, seqOff, win, pos, winOff, counts, sets, setOff } = seedViews(seeds);
 
 const seedDoc = (d: number): SeedDoc => ({
   shingles: seq.subarray(seqOff[d]!, seqOff[d + 1]!),
@@ -16,14 +16,9 @@ const seedDoc = (d: number): SeedDoc => ({
   seedHashes: win.subarray(winOff[d]!, winOff[d + 1]!),
   seedPositions: pos.subarray(winOff[d]!, winOff[d + 1]!),
 });
-const alignOne = makePairAligner(plan, seedDoc);
-const n = seeds.count;
+const alignBatch = makeBatchAligner(plan, seeds.count, seedDoc, (d) => sets.subarray(setOff[d]!, setOff[d + 1]!));
 
 parentPort!.on('message', (req: AlignRequest) => {
-  const results = Array.from(req.pairs, (p) => {
-    const a = Math.floor(p / n);
-    return alignOne(a, p - a * n);
-  });
-  const res: AlignResponse = { id: req.id, data: encodeAlignments(results) };
+  const res: AlignResponse = { id: req.id, data: encodeHits(alignBatch(req.pairs)) };
   parentPort!.postMessage(res, [res.data.buffer as ArrayBuffer]);
 });

@@ -34,12 +34,16 @@ export interface SetSimilarity {
 
 /** Exact Jaccard and both containments. Symmetric: swapping a and b swaps aInB and bInA. */
 export function setSimilarity(a: Uint32Array, b: Uint32Array): SetSimilarity {
-  const inter = intersectionSize(a, b);
-  const union = a.length + b.length - inter;
+  return similarityOfCounts(intersectionSize(a, b), a.length, b.length);
+}
+
+/** setSimilarity from |A ∩ B|, |A| and |B| (e.g. an intersection counted in another thread). */
+export function similarityOfCounts(inter: number, sizeA: number, sizeB: number): SetSimilarity {
+  const union = sizeA + sizeB - inter;
   return {
     jaccard: union === 0 ? 0 : inter / union,
-    aInB: a.length === 0 ? 0 : inter / a.length,
-    bInA: b.length === 0 ? 0 : inter / b.length,
+    aInB: sizeA === 0 ? 0 : inter / sizeA,
+    bInA: sizeB === 0 ? 0 : inter / sizeB,
     intersection: inter,
   };
 }

@@ -27,8 +27,11 @@ describe('SpillTextStore', () => {
     const store = new SpillTextStore(3000); // the seeds are ~22 KB: most spill
     const spilled = findDuplicates(seeds(), {}, { textStore: store });
     const memory = findDuplicates(seeds());
-    store.close();
+    // Passages are quoted from the texts when they are read: before the store is closed.
     expect(JSON.stringify(spilled.pairs)).toBe(JSON.stringify(memory.pairs));
     expect(spilled.pairs.some((p) => (p.passages ?? []).length > 0)).toBe(true);
+    store.close();
+    // After: a clear error, never an empty quotation.
+    expect(() => spilled.pairs.map((p) => p.passages)).toThrow(/read after its store was closed/);
   });
 });

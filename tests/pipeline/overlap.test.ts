@@ -186,3 +186,24 @@ describe('syndicated stories', () => {
     expect(norm(q[0]!.passages![0]!.text)).toContain(norm(quote).split(' ').slice(5, 30).join(' '));
   });
 });
+
+describe('passages as read from the result', () => {
+  const docs = seeds();
+  const r = findDuplicates(docs);
+  const withPassages = r.pairs.filter((p) => (p.passages ?? []).length > 0);
+
+  it('read in any order (last pair first), each quotes its own document a', () => {
+    expect(withPassages.length).toBeGreaterThan(2);
+    const reversed = [...withPassages].reverse();
+    const reRead = { ...r, pairs: reversed };
+    expect(checkPassages(docs, reRead)).toBeGreaterThan(2);
+  });
+
+  it('are an own enumerable field: JSON, Object.keys and spreads see them; each read is a new, equal array', () => {
+    const p = withPassages[0]!;
+    expect(Object.keys(p)).toEqual(['a', 'b', 'kind', 'jaccard', 'aInB', 'bInA', 'passages', 'coverage']);
+    expect(JSON.parse(JSON.stringify(p)).passages).toEqual(p.passages);
+    expect({ ...p }.passages).toEqual(p.passages);
+    expect(p.passages).not.toBe(p.passages);
+  });
+});
