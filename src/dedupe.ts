@@ -24,6 +24,7 @@ import type { TokenFilter } from './text/tokenize.js';
 import { MemoryTextStore, type TextStore } from './text-store.js';
 import { findOverlaps, findOverlapsAsync, planOverlaps, OverlapState, type OverlapContext, type OverlapOutcome } from './compare/overlap-stage.js';
 import { AlignPool, shareSeeds } from './parallel/align-pool.js';
+import { SharedArena } from './util/shared-arena.js';
 
 /** What a Deduper takes besides its options. */
 export interface DeduperExtras {
@@ -113,6 +114,8 @@ export class Deduper {
   private pending = 0;
   private readonly docs: DocumentInfo[] = [];
   private readonly sets: Uint32Array[] = [];
+  /** Where sets (and, with overlap on, sequences and winnowed fingerprints) are kept: shared memory. */
+  private readonly arena = new SharedArena();
   private readonly checks: number[] = [];
   private signatures: Uint32Array;
   private readonly overlap: OverlapState | undefined;
@@ -139,7 +142,7 @@ export class Deduper {
     this.fingerprint = makeFingerprinter(this.params);
     this.signatures = new Uint32Array(o.numPerm * 64);
     this.overlap = o.overlap
-      ? new OverlapState(extras.textStore ?? new MemoryTextStore(), f, extras.boilerplateTexts ?? [], o.shingleSize)
+      ? new OverlapState(extras.textStore ?? new MemoryTextStore(), f, extras.boilerplateTexts ?? [], o.shingleSize, this.arena)
       : undefined;
   }
 
@@ -198,7 +201,7 @@ export class Deduper {
       this.signatures = next;
     }
     this.signatures.set(fp.signature, index * k);
-    this.sets[index] = fp.set;
+    this.sets[index] = this.arena.put(fp.set);
     this.checks[index] = fp.check;
     const info = this.docs[index]!;
     this.docs[index] = { ...info, tokens: fp.tokens, shingles: fp.set.length };
@@ -229,7 +232,7 @@ export class Deduper {
     const t0 = performance.now();
     const ctx = this.overlapContext(dup);
     const plan = planOverlaps(this.overlap, ctx);
-    const pool = new AlignPool(jobs, shareSeeds(this.overlap, this.sets), plan.align);
+    const pool = new AlignPool(jobs, shareSeeds(this.overlap, this.sets, this.arena), plan.align);
     let outcome: OverlapOutcome;
     try {
       outcome = await findOverlapsAsync(this.overlap, ctx, plan, (pairs) => pool.align(pairs));

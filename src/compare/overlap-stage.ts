@@ -28,6 +28,7 @@ import { lowerBound, overlapCandidates, resolveMaxDf, sortedHashSet, type Overla
 import { SeededAligner, type SeedDoc, type TokenAlignment } from '../overlap/align.js';
 import { UnionFind } from './union-find.js';
 import { PassageStore, StoredPair } from './passage-store.js';
+import { SharedArena } from '../util/shared-arena.js';
 import { windowFor } from '../overlap/winnow.js';
 import type { TextStore } from '../text-store.js';
 import { unpackPair } from '../index/lsh.js';
@@ -63,6 +64,7 @@ export class OverlapState {
     readonly filter: TokenFilter | undefined,
     ignoreTexts: readonly string[],
     readonly shingleSize: number,
+    private readonly arena: SharedArena = new SharedArena(),
   ) {
     this.ignored = new Set();
     for (const t of ignoreTexts) {
@@ -82,17 +84,17 @@ export class OverlapState {
    */
   setDocument(index: number, fp: DocFingerprint): void {
     if (index >= this.count) this.count = index + 1;
-    this.sequences[index] = fp.sequence;
+    this.sequences[index] = this.arena.put(fp.sequence);
     this.counts[index] = fp.tokens;
     if (this.ignored.size === 0) {
-      this.winnowed[index] = fp.winnowHashes;
-      this.positions[index] = fp.winnowPositions;
+      this.winnowed[index] = this.arena.put(fp.winnowHashes);
+      this.positions[index] = this.arena.put(fp.winnowPositions);
       return;
     }
     const keep: number[] = [];
     for (let i = 0; i < fp.winnowHashes.length; i++) if (!this.ignored.has(fp.winnowHashes[i]!)) keep.push(i);
-    this.winnowed[index] = Uint32Array.from(keep, (i) => fp.winnowHashes[i]!);
-    this.positions[index] = Uint32Array.from(keep, (i) => fp.winnowPositions[i]!);
+    this.winnowed[index] = this.arena.put(Uint32Array.from(keep, (i) => fp.winnowHashes[i]!));
+    this.positions[index] = this.arena.put(Uint32Array.from(keep, (i) => fp.winnowPositions[i]!));
   }
 
   /** Document d as the seeded aligner sees it. */

@@ -1,67 +1,34 @@
 /**
- * Alignment on worker threads: the documents are packed once into SharedArrayBuffers (and the
- * main thread's per-document arrays become views of them, so nothing is held twice), then
- * batches of pairs are spread over the workers, least busy first.
+ * Alignment on worker threads: the documents' arrays are already in shared memory (the
+ * pipeline's SharedArena), so the workers are given the arena's chunks and a table of where each
+ * document's arrays lie; then batches of pairs are spread over the workers, least busy first.
  */
 import { Worker } from 'node:worker_threads';
 import type { AlignPlan, OverlapState, PairHit } from '../compare/overlap-stage.js';
-import { decodeHits, seedViews, type AlignRequest, type AlignResponse, type AlignWorkerInit, type SharedSeeds } from './align-protocol.js';
+import type { SharedArena } from '../util/shared-arena.js';
+import { decodeHits, Part, PARTS, type AlignRequest, type AlignResponse, type AlignWorkerInit, type SharedSeeds } from './align-protocol.js';
 
 /**
- * Packs the overlap state's documents and the shingle sets into shared memory, and points the
- * state and `sets` at the copies (nothing is held twice).
+ * Describes where every document's alignment data lies in the shared arena, for the workers.
+ * @param sets each document's shingle set (from the same arena)
  */
-export function shareSeeds(state: OverlapState, sets: Uint32Array[]): SharedSeeds {
+export function shareSeeds(state: OverlapState, sets: readonly Uint32Array[], arena: SharedArena): SharedSeeds {
   const n = state.count;
-  let seqLen = 0;
-  let winLen = 0;
-  let setLen = 0;
-  for (let d = 0; d < n; d++) {
-    seqLen += state.sequences[d]!.length;
-    winLen += state.winnowed[d]!.length;
-    setLen += sets[d]!.length;
-  }
   const seeds: SharedSeeds = {
     count: n,
-    seq: new SharedArrayBuffer(Math.max(4, seqLen * 4)),
-    seqOff: new SharedArrayBuffer((n + 1) * 8),
-    win: new SharedArrayBuffer(Math.max(4, winLen * 4)),
-    pos: new SharedArrayBuffer(Math.max(4, winLen * 4)),
-    winOff: new SharedArrayBuffer((n + 1) * 8),
+    chunks: arena.chunks.length > 0 ? arena.chunks : [new SharedArrayBuffer(4)],
+    table: new SharedArrayBuffer(Math.max(4, n * PARTS * 3 * 4)),
     counts: new SharedArrayBuffer(Math.max(4, n * 4)),
-    sets: new SharedArrayBuffer(Math.max(4, setLen * 4)),
-    setOff: new SharedArrayBuffer((n + 1) * 8),
   };
-  const { seq, seqOff, win, pos, winOff, counts, sets: setData, setOff } = seedViews(seeds);
-  let to = 0;
+  const table = new Uint32Array(seeds.table);
+  const counts = new Uint32Array(seeds.counts);
   for (let d = 0; d < n; d++) {
-    const s = sets[d]!;
-    setData.set(s, to);
-    setOff[d] = to;
-    sets[d] = setData.subarray(to, to + s.length);
-    to += s.length;
-  }
-  setOff[n] = to;
-  let so = 0;
-  let wo = 0;
-  for (let d = 0; d < n; d++) {
-    const s = state.sequences[d]!;
-    seq.set(s, so);
-    seqOff[d] = so;
-    state.sequences[d] = seq.subarray(so, so + s.length);
-    so += s.length;
-    const h = state.winnowed[d]!;
-    const p = state.positions[d]!;
-    win.set(h, wo);
-    pos.set(p, wo);
-    winOff[d] = wo;
-    state.winnowed[d] = win.subarray(wo, wo + h.length);
-    state.positions[d] = pos.subarray(wo, wo + p.length);
-    wo += h.length;
+    table.set(arena.locate(state.sequences[d]!), 3 * (d * PARTS + Part.Sequence));
+    table.set(arena.locate(state.winnowed[d]!), 3 * (d * PARTS + Part.Winnowed));
+    table.set(arena.locate(state.positions[d]!), 3 * (d * PARTS + Part.Positions));
+    table.set(arena.locate(sets[d]!), 3 * (d * PARTS + Part.Set));
     counts[d] = state.counts[d]!;
   }
-  seqOff[n] = so;
-  winOff[n] = wo;
   return seeds;
 }
 

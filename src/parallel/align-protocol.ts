@@ -1,51 +1,59 @@
 /**
  * Messages between the main thread and alignment workers. The documents' shingle sequences and
- * sorted winnowed fingerprints are packed once into SharedArrayBuffers (no copy per worker);
+ * sets and sorted winnowed fingerprints are already in shared memory (no copy per worker);
  * batches of pairs go out as Float64Arrays and come back as one transferred Uint32Array each.
  */
 import type { AlignPlan, PairHit } from '../compare/overlap-stage.js';
 import type { TokenPassage } from '../overlap/align.js';
 
-/** Every document's alignment data, packed: document d's part is [off[d], off[d + 1]). */
+/**
+ * Every document's alignment data, in place in the shared arena (util/shared-arena.ts): the
+ * chunks, and per document where its arrays lie.
+ */
 export interface SharedSeeds {
   readonly count: number;
-  /** Concatenated word-shingle sequences (Uint32) and their offsets (Float64, count + 1). */
-  readonly seq: SharedArrayBuffer;
-  readonly seqOff: SharedArrayBuffer;
-  /** Concatenated winnowed hashes and positions (Uint32, sorted by hash per document), offsets. */
-  readonly win: SharedArrayBuffer;
-  readonly pos: SharedArrayBuffer;
-  readonly winOff: SharedArrayBuffer;
+  readonly chunks: readonly SharedArrayBuffer[];
+  /** Uint32, per document and per Part: chunk, offset (words), length. */
+  readonly table: SharedArrayBuffer;
   /** Token count of each document (Uint32). */
   readonly counts: SharedArrayBuffer;
-  /** Concatenated sorted shingle sets (Uint32) and their offsets (Float64, count + 1). */
-  readonly sets: SharedArrayBuffer;
-  readonly setOff: SharedArrayBuffer;
 }
 
-/** Typed views of SharedSeeds (the same memory, in every thread that makes them). */
+/** The arrays kept per document, in table order. */
+export const Part = {
+  /** Word-shingle sequence. */
+  Sequence: 0,
+  /** Winnowed hashes, sorted (then by position). */
+  Winnowed: 1,
+  /** Their positions. */
+  Positions: 2,
+  /** Sorted shingle set. */
+  Set: 3,
+} as const;
+export type Part = (typeof Part)[keyof typeof Part];
+export const PARTS = 4;
+
+/** Views of SharedSeeds (the same memory, in every thread that makes them). */
 export interface SeedViews {
-  readonly seq: Uint32Array;
-  readonly seqOff: Float64Array;
-  readonly win: Uint32Array;
-  readonly pos: Uint32Array;
-  readonly winOff: Float64Array;
+  /** The array `part` of document d (a new view on every call). */
+  readonly part: (d: number, part: Part) => Uint32Array;
   readonly counts: Uint32Array;
-  readonly sets: Uint32Array;
-  readonly setOff: Float64Array;
 }
 
 /** Views of the shared buffers. */
 export function seedViews(seeds: SharedSeeds): SeedViews {
+  const chunks = seeds.chunks.map((c) => new Uint32Array(c));
+  const table = new Uint32Array(seeds.table);
+  const empty = new Uint32Array(0);
   return {
-    seq: new Uint32Array(seeds.seq),
-    seqOff: new Float64Array(seeds.seqOff),
-    win: new Uint32Array(seeds.win),
-    pos: new Uint32Array(seeds.pos),
-    winOff: new Float64Array(seeds.winOff),
+    part: (d, part) => {
+      const at = 3 * (d * PARTS + part);
+      const length = table[at + 2]!;
+      if (length === 0) return empty;
+      const offset = table[at + 1]!;
+      return chunks[table[at]!]!.subarray(offset, offset + length);
+    },
     counts: new Uint32Array(seeds.counts),
-    sets: new Uint32Array(seeds.sets),
-    setOff: new Float64Array(seeds.setOff),
   };
 }
 
