@@ -72,6 +72,8 @@ export interface DedupeStats {
   /** Derived copies attached to a source (listed by --redundant --include-contained). */
   derived: number;
   overlapCandidates: number;
+  /** Boilerplate cut-off used by the overlap stage (documents); null with overlap off. */
+  maxDf: number | null;
   overlapPairs: number;
   containedPairs: number;
   groups: number;
@@ -235,7 +237,7 @@ export class Deduper {
     const pool = new AlignPool(jobs, shareSeeds(this.overlap, this.sets, this.arena), plan.align);
     let outcome: OverlapOutcome;
     try {
-      outcome = await findOverlapsAsync(this.overlap, ctx, plan, (pairs) => pool.align(pairs));
+      outcome = await findOverlapsAsync(this.overlap, ctx, plan, (pairs, seeds) => pool.align(pairs, seeds));
     } finally {
       await pool.close();
     }
@@ -311,6 +313,7 @@ export class Deduper {
       redundant: clusters.reduce((s, c) => s + c.members.length - 1 - c.derived.length, 0),
       derived: clusters.reduce((s, c) => s + c.derived.length, 0),
       overlapCandidates: outcome?.candidates ?? 0,
+      maxDf: outcome?.maxDf ?? null,
       overlapPairs: allPairs.filter((p) => p.kind === 'overlap').length,
       containedPairs: allPairs.filter((p) => p.kind === 'contained').length,
       groups: outcome?.groups.length ?? 0,

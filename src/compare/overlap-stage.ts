@@ -24,7 +24,7 @@ import { intersectionSize, similarityOfCounts } from '../sketch/similarity.js';
 import { tokenize, type TokenFilter } from '../text/tokenize.js';
 import { shingleSequence } from '../text/shingle.js';
 import type { Tokens } from '../types.js';
-import { lowerBound, overlapCandidates, resolveMaxDf, sortedHashSet, type OverlapCandidates } from '../overlap/fingerprint-index.js';
+import { PAIR_BUDGET_PER_DOCUMENT, lowerBound, overlapCandidates, resolveMaxDf, sortedHashSet, type OverlapCandidates } from '../overlap/fingerprint-index.js';
 import { SeededAligner, type SeedDoc, type TokenAlignment } from '../overlap/align.js';
 import { UnionFind } from './union-find.js';
 import { PassageStore, StoredPair } from './passage-store.js';
@@ -127,6 +127,8 @@ export interface OverlapOutcome {
   readonly groups: { members: number[] }[];
   readonly boilerplate: { text: string; documents: number }[];
   readonly candidates: number;
+  /** The boilerplate cut-off used: fingerprints in more documents than this were boilerplate. */
+  readonly maxDf: number;
   /** Seconds per step: the fingerprint index, alignment, boilerplate description. */
   readonly timings: Record<string, number>;
 }
@@ -140,12 +142,19 @@ export interface PairHit {
 
 /**
  * Aligns a batch of pairs (packed `a * n + b`) in token space; returns the pairs with passages,
- * in batch order (most candidates have none, and nothing is made for them). In-process it is
+ * in batch order. `seeds`, when given, holds for each pair the hash of its only shared fingerprint
+ * (or -1 when it shares several or is not known), which spares the join of fingerprint lists (most candidates have none, and nothing is made for them). In-process it is
  * makeBatchAligner; the CLI runs the same in worker threads.
  */
-export type BatchAligner = (pairs: Float64Array) => PairHit[];
+export type BatchAligner = (pairs: Float64Array, seeds?: Float64Array) => PairHit[];
 /** An asynchronous BatchAligner (worker threads). */
-export type AsyncBatchAligner = (pairs: Float64Array) => Promise<PairHit[]>;
+export type AsyncBatchAligner = (pairs: Float64Array, seeds?: Float64Array) => Promise<PairHit[]>;
+
+/** Candidate pairs (packed) and, per pair, the hash of its one shared fingerprint, or -1 (see OverlapCandidates.single). */
+export interface CandidateBatch {
+  readonly pairs: Float64Array;
+  readonly seeds: Float64Array;
+}
 
 /** What an aligner needs besides the documents: the same for every pair of a run. */
 export interface AlignPlan {
@@ -165,13 +174,13 @@ export interface AlignPlan {
  */
 export function makeBatchAligner(plan: AlignPlan, count: number, seedDoc: (d: number) => SeedDoc, sets: (d: number) => Uint32Array): BatchAligner {
   const alignOne = makePairAligner(plan, seedDoc);
-  return (pairs) => {
+  return (pairs, seeds) => {
     const hits: PairHit[] = [];
     for (let i = 0; i < pairs.length; i++) {
       const p = pairs[i]!;
       const a = Math.floor(p / count);
       const b = p - a * count;
-      const alignment = alignOne(a, b);
+      const alignment = alignOne(a, b, seeds === undefined ? -1 : seeds[i]!);
       if (alignment.pieces.length > 0) hits.push({ index: i, alignment, intersection: intersectionSize(sets(a), sets(b)) });
     }
     return hits;
@@ -182,14 +191,14 @@ export function makeBatchAligner(plan: AlignPlan, count: number, seedDoc: (d: nu
  * Aligns one pair as every aligner must: seeded by shared non-boilerplate fingerprints,
  * boilerplate cut out of the passages.
  */
-export function makePairAligner(plan: AlignPlan, seedDoc: (d: number) => SeedDoc): (a: number, b: number) => TokenAlignment {
+export function makePairAligner(plan: AlignPlan, seedDoc: (d: number) => SeedDoc): (a: number, b: number, seed?: number) => TokenAlignment {
   const inBoilerplate = sortedHashSet(plan.boilerplate);
   const inIgnored = sortedHashSet(plan.ignored);
   const isBoilerplate = (h: number): boolean => inBoilerplate(h) || inIgnored(h);
   const notBoilerplate = (h: number): boolean => !isBoilerplate(h);
   const options = { minPassage: plan.minPassage, maxGap: plan.maxGap, boilerplate: isBoilerplate };
   const aligner = new SeededAligner(plan.k, options, notBoilerplate);
-  return (a, b) => aligner.align(seedDoc(a), seedDoc(b));
+  return (a, b, seed = -1) => (seed < 0 ? aligner.align(seedDoc(a), seedDoc(b)) : aligner.alignOn(seedDoc(a), seedDoc(b), seed));
 }
 
 /** The candidates and the per-run alignment plan (the fingerprint index step). */
@@ -224,6 +233,7 @@ export function planOverlaps(state: OverlapState, ctx: OverlapContext): OverlapP
       shingles: (d) => (indexed(d) ? ctx.sets[d]! : NO_HASHES),
     },
     maxDfOf(o, n),
+    o.maxDf === undefined ? PAIR_BUDGET_PER_DOCUMENT * n : Infinity,
   );
   const align: AlignPlan = {
     k: o.shingleSize,
@@ -244,7 +254,7 @@ export function findOverlaps(state: OverlapState, ctx: OverlapContext): OverlapO
   const c = new OverlapCollector(state, ctx, plan);
   c.applyDuplicates(aligner(c.duplicatePairs()));
   const cand = c.candidatePairs();
-  c.applyCandidates(cand, aligner(cand));
+  c.applyCandidates(cand.pairs, aligner(cand.pairs, cand.seeds));
   const exp = c.expansionPairs();
   c.applyCandidates(exp, aligner(exp));
   return c.outcome();
@@ -263,11 +273,11 @@ export async function findOverlapsAsync(
   batch = 8192,
 ): Promise<OverlapOutcome> {
   const c = new OverlapCollector(state, ctx, plan);
-  const run = async (pairs: Float64Array, apply: (part: Float64Array, hits: PairHit[]) => void): Promise<void> => {
+  const run = async (pairs: Float64Array, apply: (part: Float64Array, hits: PairHit[]) => void, seeds?: Float64Array): Promise<void> => {
     const jobs: Promise<void>[] = [];
     for (let i = 0; i < pairs.length; i += batch) {
       const part = pairs.subarray(i, i + batch);
-      jobs.push(aligner(part).then((res) => apply(part, res)));
+      jobs.push(aligner(part, seeds?.subarray(i, i + batch)).then((res) => apply(part, res)));
     }
     await Promise.all(jobs);
   };
@@ -278,7 +288,8 @@ export async function findOverlapsAsync(
     for (const h of hits) dupHits.push({ ...h, index: off + h.index });
   });
   c.applyDuplicates(dupHits);
-  await run(c.candidatePairs(), (part, res) => c.applyCandidates(part, res));
+  const cand = c.candidatePairs();
+  await run(cand.pairs, (part, res) => c.applyCandidates(part, res), cand.seeds);
   await run(c.expansionPairs(), (part, res) => c.applyCandidates(part, res));
   return c.outcome();
 }
@@ -329,16 +340,19 @@ class OverlapCollector {
     }
   }
 
-  /** Candidate pairs of documents in different duplicate clusters. */
-  candidatePairs(): Float64Array {
-    const { pairs } = this.plan.cands;
+  /** Candidate pairs of documents in different duplicate clusters, with their single seeds. */
+  candidatePairs(): CandidateBatch {
+    const { pairs, shared, single } = this.plan.cands;
     const out = new Float64Array(pairs.length);
+    const seeds = new Float64Array(pairs.length);
     let w = 0;
     for (let i = 0; i < pairs.length; i++) {
       const [a, b] = unpackPair(pairs[i]!, this.n);
-      if (this.ctx.duplicateRoot(a) !== this.ctx.duplicateRoot(b)) out[w++] = pairs[i]!;
+      if (this.ctx.duplicateRoot(a) === this.ctx.duplicateRoot(b)) continue;
+      seeds[w] = shared[i] === 1 ? single[i]! : -1;
+      out[w++] = pairs[i]!;
     }
-    return out.subarray(0, w);
+    return { pairs: out.subarray(0, w), seeds: seeds.subarray(0, w) };
   }
 
   /** Records the pairs (packed) that have passages. */
@@ -427,7 +441,7 @@ class OverlapCollector {
     const k = plan.align.k;
     const boilerplate = describeBoilerplate(state, plan.cands, k, windowFor(this.ctx.options.minPassage, k));
     timings.boilerplate = (performance.now() - t1) / 1000;
-    return { pairs: this.pairs, attach, groups, boilerplate, candidates: plan.cands.pairs.length, timings };
+    return { pairs: this.pairs, attach, groups, boilerplate, candidates: plan.cands.pairs.length, maxDf: plan.cands.maxDf, timings };
   }
 }
 

@@ -33,6 +33,7 @@ import type { Passage, Tokens } from '../types.js';
 import { shingleSequence } from '../text/shingle.js';
 import { SlidingMin, windowFor } from './winnow.js';
 import { IntList } from '../util/int-list.js';
+import { lowerBound } from './fingerprint-index.js';
 
 /** Hashes occurring more often than this in either document seed no runs (repetitive text). */
 export const MAX_OCCURRENCES = 8;
@@ -292,22 +293,9 @@ export class SeededAligner {
 
   /** Aligns a pair (see alignSeeded). The result must not be modified. */
   align(a: SeedDoc, b: SeedDoc): TokenAlignment {
-    const sa = a.shingles;
-    const sb = b.shingles;
-    const na = sa.length;
-    const nb = sb.length;
-    if (na === 0 || nb === 0) return NO_PASSAGES;
-    this.sa = sa;
-    this.sb = sb;
-    this.runI.length = 0;
-    this.runJ.length = 0;
-    this.runL.length = 0;
-    this.byDiagonal = undefined;
+    if (!this.start(a, b)) return NO_PASSAGES;
     const ha = a.seedHashes;
     const hb = b.seedHashes;
-    const pa = a.seedPositions;
-    const pb = b.seedPositions;
-    const isSeed = this.isSeed;
     let x = 0;
     let y = 0;
     while (x < ha.length && y < hb.length) {
@@ -325,12 +313,56 @@ export class SeededAligner {
       while (ex < ha.length && ha[ex] === h) ex++;
       let ey = y + 1;
       while (ey < hb.length && hb[ey] === h) ey++;
-      if (ex - x <= MAX_OCCURRENCES && ey - y <= MAX_OCCURRENCES && (isSeed === undefined || isSeed(h))) {
-        for (let p = x; p < ex; p++) for (let q = y; q < ey; q++) this.addRunThrough(pa[p]!, pb[q]!);
-      }
+      this.seed(a, x, ex, b, y, ey, h);
       x = ex;
       y = ey;
     }
+    return this.finish(a, b);
+  }
+
+  /**
+   * `align` for a pair known to share exactly one fingerprint hash among their seeds (e.g.
+   * OverlapCandidates.single): its occurrences are looked up by binary search instead of joining
+   * the two lists. The same result as `align`, when the pair shares no other seed hash.
+   */
+  alignOn(a: SeedDoc, b: SeedDoc, hash: number): TokenAlignment {
+    if (!this.start(a, b)) return NO_PASSAGES;
+    const x = lowerBound(a.seedHashes, hash);
+    let ex = x;
+    while (ex < a.seedHashes.length && a.seedHashes[ex] === hash) ex++;
+    const y = lowerBound(b.seedHashes, hash);
+    let ey = y;
+    while (ey < b.seedHashes.length && b.seedHashes[ey] === hash) ey++;
+    if (ex > x && ey > y) this.seed(a, x, ex, b, y, ey, hash);
+    return this.finish(a, b);
+  }
+
+  /** Resets the working memory for the pair; false when either document has no shingles. */
+  private start(a: SeedDoc, b: SeedDoc): boolean {
+    if (a.shingles.length === 0 || b.shingles.length === 0) return false;
+    this.sa = a.shingles;
+    this.sb = b.shingles;
+    this.runI.length = 0;
+    this.runJ.length = 0;
+    this.runL.length = 0;
+    this.byDiagonal = undefined;
+    return true;
+  }
+
+  /** Seeds runs from hash h's occurrences [x, ex) in A and [y, ey) in B (unless too repetitive or not a seed). */
+  private seed(a: SeedDoc, x: number, ex: number, b: SeedDoc, y: number, ey: number, h: number): void {
+    if (ex - x > MAX_OCCURRENCES || ey - y > MAX_OCCURRENCES || (this.isSeed !== undefined && !this.isSeed(h))) return;
+    const pa = a.seedPositions;
+    const pb = b.seedPositions;
+    for (let p = x; p < ex; p++) for (let q = y; q < ey; q++) this.addRunThrough(pa[p]!, pb[q]!);
+  }
+
+  /** Gapped extension of the seeded runs, then selection and merging. */
+  private finish(a: SeedDoc, b: SeedDoc): TokenAlignment {
+    const sa = this.sa;
+    const sb = this.sb;
+    const na = sa.length;
+    const nb = sb.length;
     if (this.runI.length === 0) return NO_PASSAGES;
     // Gapped extension (as in BLAST): runs starting or ending within maxGap tokens of a found run
     // are found too, so a changed word or two inside a passage is bridged as by alignPair.

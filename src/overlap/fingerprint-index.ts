@@ -35,10 +35,18 @@ export interface OverlapIndexInput {
 
 /** Candidate pairs for alignment, and the fingerprints judged boilerplate. */
 export interface OverlapCandidates {
+  /** The document frequency above which fingerprints were boilerplate (maxDf, or less to keep within the budget). */
+  readonly maxDf: number;
   /** Pairs packed as `a * count + b` with a < b, ascending, without repeats: documents sharing >= 1 non-boilerplate fingerprint. */
   readonly pairs: Float64Array;
   /** Number of distinct shared non-boilerplate fingerprints of each pair (same order as `pairs`), >= 1. */
   readonly shared: Uint32Array;
+  /**
+   * For a pair that shares exactly one fingerprint (shared = 1), that fingerprint's hash (else
+   * 0): its alignment can look up its seeds instead of joining the two fingerprint lists. Most
+   * candidates are such pairs.
+   */
+  readonly single: Uint32Array;
   /** Fingerprint hashes whose df > maxDf, ascending, without repeats. */
   readonly boilerplate: Uint32Array;
   /** The df of each boilerplate hash (same order). */
@@ -47,6 +55,15 @@ export interface OverlapCandidates {
 
 /** The default `maxDf` never goes below this many documents. */
 export const MIN_DEFAULT_MAX_DF = 20;
+
+/**
+ * With the default `maxDf`, the fingerprint index makes at most this many pair increments per
+ * document on average (a fingerprint selected in d documents makes d(d − 1)/2): aligning ~50
+ * candidates costs about as much as fingerprinting the document, so overlap detection at most
+ * about doubles a run, and its cost grows linearly with the corpus. Only large templated
+ * collections reach it (then the cut-off is lowered, not below MIN_DEFAULT_MAX_DF).
+ */
+export const PAIR_BUDGET_PER_DOCUMENT = 50;
 
 /**
  * Resolves the user's `--max-df` into a document count.
@@ -86,9 +103,11 @@ export function resolveMaxDf(option: number | undefined, docCount: number): numb
  * Finds candidate pairs for overlap alignment.
  * @param input the documents' winnowed fingerprints
  * @param maxDf fingerprints held by more than maxDf documents are boilerplate (see resolveMaxDf)
+ * @param budget most pair increments to make: when the fingerprints of df <= maxDf would make
+ *   more, the cut-off is lowered (see withinBudget); the one used is returned as `maxDf`
  * @returns pairs with their shared-fingerprint counts, and the boilerplate fingerprints with their df
  */
-export function overlapCandidates(input: OverlapIndexInput, maxDf: number): OverlapCandidates {
+export function overlapCandidates(input: OverlapIndexInput, maxDf: number, budget = Infinity): OverlapCandidates {
   const { count } = input;
   const lists: Uint32Array[] = new Array<Uint32Array>(count);
   let total = 0;
@@ -110,6 +129,7 @@ export function overlapCandidates(input: OverlapIndexInput, maxDf: number): Over
   lists.length = 0;
   packed.sort();
   const trueDf = input.shingles === undefined ? undefined : shingleDf(input.shingles, count, words, total);
+  if (budget < Infinity) maxDf = withinBudget(words, total, trueDf, maxDf, budget);
 
   const docs = new Uint32Array(Math.max(0, Math.min(count, Math.floor(maxDf))));
   let pairs = new Float64Array(1024);
@@ -119,6 +139,8 @@ export function overlapCandidates(input: OverlapIndexInput, maxDf: number): Over
   let nb = 0;
   let runStart = 0;
   let run = 0; // index of the current distinct hash
+  // Posting lists that made pairs: where each starts in `words`, for the second pass.
+  const paired: number[] = [];
   for (let i = 1; i <= total; i++) {
     const hash = words[2 * runStart + 1]!;
     if (i < total && words[2 * i + 1] === hash) continue;
@@ -152,6 +174,7 @@ export function overlapCandidates(input: OverlapIndexInput, maxDf: number): Over
         next.set(pairs.subarray(0, np));
         pairs = next;
       }
+      paired.push(runStart);
       // Pairs among the documents where the hash was selected (`listed` <= df <= maxDf of them).
       for (let x = 0; x < listed; x++) {
         const base = docs[x]! * count;
@@ -173,12 +196,91 @@ export function overlapCandidates(input: OverlapIndexInput, maxDf: number): Over
       m++;
     }
   }
+  const unique = all.subarray(0, m);
   return {
-    pairs: all.slice(0, m),
+    maxDf,
+    pairs: unique.slice(),
     shared: shared.slice(0, m),
+    single: singleHashes(words, total, paired, unique, shared, count),
     boilerplate: bpHash.slice(0, nb),
     boilerplateDf: bpDf.slice(0, nb),
   };
+}
+
+/**
+ * The largest boilerplate cut-off t <= maxDf (and >= min(maxDf, MIN_DEFAULT_MAX_DF)) whose
+ * fingerprints make at most `budget` pair increments: a fingerprint selected in `listed`
+ * documents makes listed·(listed − 1)/2 of them, so the cost of a cut-off is known from the
+ * document frequencies before any pair is made.
+ */
+function withinBudget(words: Uint32Array, total: number, trueDf: Uint32Array | undefined, maxDf: number, budget: number): number {
+  const cap = Math.floor(maxDf);
+  const cost = new Float64Array(cap + 1);
+  let runStart = 0;
+  let run = 0;
+  for (let i = 1; i <= total; i++) {
+    const hash = words[2 * runStart + 1]!;
+    if (i < total && words[2 * i + 1] === hash) continue;
+    let listed = 0;
+    let prev = -1;
+    for (let x = runStart; x < i; x++) {
+      const d = words[2 * x]!;
+      if (d !== prev) listed++;
+      prev = d;
+    }
+    const df = trueDf === undefined ? listed : Math.max(listed, trueDf[run]!);
+    run++;
+    if (df <= cap) cost[df] = cost[df]! + (listed * (listed - 1)) / 2;
+    runStart = i;
+  }
+  const floor = Math.min(cap, MIN_DEFAULT_MAX_DF);
+  let spent = 0;
+  for (let t = 0; t <= cap; t++) {
+    spent += cost[t]!;
+    if (spent > budget) return Math.max(floor, t - 1);
+  }
+  return cap;
+}
+
+/**
+ * The hash of each pair's one shared fingerprint (for pairs with shared = 1; 0 elsewhere): the
+ * posting lists that made pairs are enumerated again, and each pair is found in its first
+ * document's row of the sorted unique pairs.
+ */
+function singleHashes(words: Uint32Array, total: number, paired: readonly number[], unique: Float64Array, shared: Uint32Array, count: number): Uint32Array {
+  const m = unique.length;
+  const single = new Uint32Array(m);
+  if (m === 0) return single;
+  // row[a] .. row[a + 1]: the pairs whose first document is a.
+  const row = new Uint32Array(count + 1);
+  for (let i = 0; i < m; i++) row[Math.floor(unique[i]! / count) + 1]!++;
+  for (let a = 0; a < count; a++) row[a + 1]! += row[a]!;
+  const docs: number[] = [];
+  for (const start of paired) {
+    const hash = words[2 * start + 1]!;
+    docs.length = 0;
+    for (let x = start; x < total && words[2 * x + 1] === hash; x++) {
+      const d = words[2 * x]!;
+      if (docs.length === 0 || docs[docs.length - 1] !== d) docs.push(d);
+    }
+    for (let x = 0; x < docs.length; x++) {
+      const a = docs[x]!;
+      const base = a * count;
+      let lo = row[a]!;
+      for (let y = x + 1; y < docs.length; y++) {
+        // docs ascend, so the pairs (a, ·) are found in ascending order: search from the last one.
+        const key = base + docs[y]!;
+        let hi = row[a + 1]!;
+        while (lo < hi) {
+          const mid = (lo + hi) >>> 1;
+          if (unique[mid]! < key) lo = mid + 1;
+          else hi = mid;
+        }
+        if (shared[lo] === 1) single[lo] = hash;
+      }
+    }
+  }
+  return single;
 }
 
 /**

@@ -64,16 +64,16 @@ export class AlignPool {
   }
 
   /** Aligns a batch on the least busy worker. */
-  align(pairs: Float64Array): Promise<PairHit[]> {
+  align(pairs: Float64Array, seeds?: Float64Array): Promise<PairHit[]> {
     if (this.failure) return Promise.reject(this.failure);
     let w = 0;
     for (let i = 1; i < this.workers.length; i++) if (this.busy[i]! < this.busy[w]!) w = i;
     const id = this.nextId++;
     this.busy[w]!++;
-    const req: AlignRequest = { id, pairs: pairs.slice() };
+    const req: AlignRequest = { id, pairs: pairs.slice(), ...(seeds ? { seeds: seeds.slice() } : {}) };
     return new Promise<PairHit[]>((resolve, reject) => {
       this.pending.set(id, { resolve, reject, count: pairs.length, worker: w });
-      this.workers[w]!.postMessage(req, [req.pairs.buffer as ArrayBuffer]);
+      this.workers[w]!.postMessage(req, [req.pairs.buffer as ArrayBuffer, ...(req.seeds ? [req.seeds.buffer as ArrayBuffer] : [])]);
     });
   }
 

@@ -67,6 +67,8 @@ export interface AlignWorkerInit {
 export interface AlignRequest {
   readonly id: number;
   readonly pairs: Float64Array;
+  /** Per pair, the hash of its one shared fingerprint, or -1 (BatchAligner). */
+  readonly seeds?: Float64Array;
 }
 
 /** Results of a batch: the pairs with passages (encodeHits). */

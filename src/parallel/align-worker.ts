@@ -19,6 +19,6 @@ const seedDoc = (d: number): SeedDoc => ({
 const alignBatch = makeBatchAligner(plan, seeds.count, seedDoc, (d) => part(d, Part.Set));
 
 parentPort!.on('message', (req: AlignRequest) => {
-  const res: AlignResponse = { id: req.id, data: encodeHits(alignBatch(req.pairs)) };
+  const res: AlignResponse = { id: req.id, data: encodeHits(alignBatch(req.pairs, req.seeds)) };
   parentPort!.postMessage(res, [res.data.buffer as ArrayBuffer]);
 });

@@ -168,6 +168,40 @@ describe('overlapCandidates', () => {
   });
 });
 
+describe('overlapCandidates with a pair budget', () => {
+  // 40 documents: fingerprint 1 in documents 0-29 (df 30, 435 pair increments), 2 in 0-24
+  // (df 25, 300), 3 in 30 and 31 (df 2, 1).
+  const lists = Array.from({ length: 40 }, (_, d) => [...(d < 30 ? [1] : []), ...(d < 25 ? [2] : []), ...(d === 30 || d === 31 ? [3] : [])]);
+  const input = { count: 40, fingerprints: (d: number) => Uint32Array.from(lists[d]!) };
+  const run = (budget: number) => overlapCandidates(input, 40, budget);
+
+  test('without a budget (or a large one) the cut-off is maxDf', () => {
+    for (const got of [overlapCandidates(input, 40), run(736)]) {
+      expect(got.maxDf).toBe(40);
+      expect([...got.boilerplate]).toEqual([]);
+      expect(got.pairs.length).toBe(435 + 1);
+    }
+  });
+
+  test('the cut-off is the largest df whose pairs fit the budget', () => {
+    const got = run(735); // 1 + 300 fit, + 435 do not
+    expect(got.maxDf).toBe(29);
+    expect([...got.boilerplate]).toEqual([1]);
+    expect([...got.boilerplateDf]).toEqual([30]);
+    expect(got.pairs.length).toBe(300 + 1);
+    expect(got).toEqual(run(301));
+  });
+
+  test('it never goes below 20 documents', () => {
+    for (const [budget, cut] of [[300, 24], [10, 24], [0, 20]] as const) {
+      const got = run(budget);
+      expect(got.maxDf).toBe(cut);
+      expect([...got.boilerplate]).toEqual([1, 2]);
+      expect([...got.pairs]).toEqual([30 * 40 + 31]);
+    }
+  });
+});
+
 describe('resolveMaxDf', () => {
   test('default: max(20, ceil(sqrt(n)))', () => {
     expect(resolveMaxDf(undefined, 0)).toBe(20);

@@ -9,6 +9,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MAX_OCCURRENCES, SeededAligner, alignPair, alignSeeded, sortSeeds, type SeedDoc } from '../../src/overlap/align.js';
 import { winnow } from '../../src/overlap/winnow.js';
+import { overlapCandidates } from '../../src/overlap/fingerprint-index.js';
 import { EMPTY, classicCoefficients, signatureClassic, signatureOph } from '../../src/sketch/minhash.js';
 import { setSimilarity } from '../../src/sketch/similarity.js';
 import { hashToken } from '../../src/text/hash.js';
@@ -288,6 +289,37 @@ describe('SeededAligner', () => {
     const win = winnow(shingles, w);
     return { shingles, count: t.count, ...sortSeeds(win.hashes, win.positions) };
   };
+
+  it('pairs sharing one fingerprint (overlapCandidates.single): alignOn gives what align gives', () => {
+    let checked = 0;
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l'), { maxLength: 80 }), { minLength: 2, maxLength: 8 }),
+        fc.integer({ min: 1, max: 4 }),
+        fc.integer({ min: 2, max: 14 }),
+        fc.integer({ min: 0, max: 4 }),
+        fc.integer({ min: 2, max: 6 }),
+        (texts, k, minPassage, maxGap, maxDf) => {
+          const w = Math.max(1, minPassage - k + 1);
+          const docs = texts.map((ws) => seedDocOf(ws.join(' '), k, w));
+          const cands = overlapCandidates({ count: docs.length, fingerprints: (d) => docs[d]!.seedHashes, shingles: (d) => docs[d]!.shingles }, maxDf);
+          const bp = new Set(cands.boilerplate);
+          const options = { minPassage, maxGap, boilerplate: (h: number) => bp.has(h) };
+          const aligner = new SeededAligner(k, options, (h) => !bp.has(h));
+          cands.pairs.forEach((p, i) => {
+            if (cands.shared[i] !== 1) return;
+            const a = Math.floor(p / docs.length);
+            const b = p - a * docs.length;
+            const want = new SeededAligner(k, options, (h) => !bp.has(h)).align(docs[a]!, docs[b]!);
+            expect(aligner.alignOn(docs[a]!, docs[b]!, cands.single[i]!)).toEqual(want);
+            checked++;
+          });
+        },
+      ),
+      RUNS,
+    );
+    expect(checked).toBeGreaterThan(50);
+  });
 
   it('one aligner reused over many pairs gives what a fresh one gives for each pair', () => {
     fc.assert(
