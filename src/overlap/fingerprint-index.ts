@@ -137,26 +137,12 @@ export function overlapCandidates(input: OverlapIndexInput, maxDf: number, budge
   let bpHash = new Uint32Array(64);
   let bpDf = new Uint32Array(64);
   let nb = 0;
-  let runStart = 0;
-  let run = 0; // index of the current distinct hash
   // Posting lists that made pairs: where each starts in `words`, for the second pass.
   const paired: number[] = [];
-  for (let i = 1; i <= total; i++) {
-    const hash = words[2 * runStart + 1]!;
-    if (i < total && words[2 * i + 1] === hash) continue;
-    // Posting list [runStart, i): documents ascending, repeats adjacent.
-    let df = 0;
-    let prev = -1;
-    for (let x = runStart; x < i; x++) {
-      const d = words[2 * x]!;
-      if (d === prev) continue;
-      prev = d;
-      if (df < docs.length) docs[df] = d;
-      df++;
-    }
-    const listed = df;
-    if (trueDf !== undefined) df = Math.max(df, trueDf[run]!);
-    run++;
+  forEachPosting(words, total, (start, end, run) => {
+    const hash = words[2 * start + 1]!;
+    const listed = postingDocs(words, start, end, docs);
+    const df = trueDf === undefined ? listed : Math.max(listed, trueDf[run]!);
     if (df > maxDf) {
       if (nb === bpHash.length) {
         bpHash = grow32(bpHash);
@@ -174,15 +160,14 @@ export function overlapCandidates(input: OverlapIndexInput, maxDf: number, budge
         next.set(pairs.subarray(0, np));
         pairs = next;
       }
-      paired.push(runStart);
+      paired.push(start);
       // Pairs among the documents where the hash was selected (`listed` <= df <= maxDf of them).
       for (let x = 0; x < listed; x++) {
         const base = docs[x]! * count;
         for (let y = x + 1; y < listed; y++) pairs[np++] = base + docs[y]!;
       }
     }
-    runStart = i;
-  }
+  });
 
   const all = pairs.subarray(0, np).sort();
   let m = 0;
@@ -208,6 +193,38 @@ export function overlapCandidates(input: OverlapIndexInput, maxDf: number, budge
 }
 
 /**
+ * Walks the posting lists of the sorted packed (hash, document) words: visit(start, end, run) for
+ * each distinct hash, whose entries are [start, end) (documents ascending, repeats adjacent) and
+ * whose rank among the distinct hashes is `run`.
+ */
+function forEachPosting(words: Uint32Array, total: number, visit: (start: number, end: number, run: number) => void): void {
+  let start = 0;
+  let run = 0;
+  for (let i = 1; i <= total; i++) {
+    if (i < total && words[2 * i + 1] === words[2 * start + 1]) continue;
+    visit(start, i, run++);
+    start = i;
+  }
+}
+
+/**
+ * Distinct documents of the posting list [start, end), written to `out` as far as it holds them.
+ * @returns how many there are
+ */
+function postingDocs(words: Uint32Array, start: number, end: number, out?: Uint32Array): number {
+  let n = 0;
+  let prev = -1;
+  for (let x = start; x < end; x++) {
+    const d = words[2 * x]!;
+    if (d === prev) continue;
+    prev = d;
+    if (out !== undefined && n < out.length) out[n] = d;
+    n++;
+  }
+  return n;
+}
+
+/**
  * The largest boilerplate cut-off t <= maxDf (and >= min(maxDf, MIN_DEFAULT_MAX_DF)) whose
  * fingerprints make at most `budget` pair increments: a fingerprint selected in `listed`
  * documents makes listed·(listed − 1)/2 of them, so the cost of a cut-off is known from the
@@ -216,23 +233,11 @@ export function overlapCandidates(input: OverlapIndexInput, maxDf: number, budge
 function withinBudget(words: Uint32Array, total: number, trueDf: Uint32Array | undefined, maxDf: number, budget: number): number {
   const cap = Math.floor(maxDf);
   const cost = new Float64Array(cap + 1);
-  let runStart = 0;
-  let run = 0;
-  for (let i = 1; i <= total; i++) {
-    const hash = words[2 * runStart + 1]!;
-    if (i < total && words[2 * i + 1] === hash) continue;
-    let listed = 0;
-    let prev = -1;
-    for (let x = runStart; x < i; x++) {
-      const d = words[2 * x]!;
-      if (d !== prev) listed++;
-      prev = d;
-    }
+  forEachPosting(words, total, (start, end, run) => {
+    const listed = postingDocs(words, start, end);
     const df = trueDf === undefined ? listed : Math.max(listed, trueDf[run]!);
-    run++;
     if (df <= cap) cost[df] = cost[df]! + (listed * (listed - 1)) / 2;
-    runStart = i;
-  }
+  });
   const floor = Math.min(cap, MIN_DEFAULT_MAX_DF);
   let spent = 0;
   for (let t = 0; t <= cap; t++) {
@@ -255,19 +260,17 @@ function singleHashes(words: Uint32Array, total: number, paired: readonly number
   const row = new Uint32Array(count + 1);
   for (let i = 0; i < m; i++) row[Math.floor(unique[i]! / count) + 1]!++;
   for (let a = 0; a < count; a++) row[a + 1]! += row[a]!;
-  const docs: number[] = [];
+  const docs = new Uint32Array(count);
   for (const start of paired) {
     const hash = words[2 * start + 1]!;
-    docs.length = 0;
-    for (let x = start; x < total && words[2 * x + 1] === hash; x++) {
-      const d = words[2 * x]!;
-      if (docs.length === 0 || docs[docs.length - 1] !== d) docs.push(d);
-    }
-    for (let x = 0; x < docs.length; x++) {
+    let end = start + 1;
+    while (end < total && words[2 * end + 1] === hash) end++;
+    const listed = postingDocs(words, start, end, docs);
+    for (let x = 0; x < listed; x++) {
       const a = docs[x]!;
       const base = a * count;
       let lo = row[a]!;
-      for (let y = x + 1; y < docs.length; y++) {
+      for (let y = x + 1; y < listed; y++) {
         // docs ascend, so the pairs (a, ·) are found in ascending order: search from the last one.
         const key = base + docs[y]!;
         let hi = row[a + 1]!;
