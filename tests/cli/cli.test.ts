@@ -74,8 +74,10 @@ describe('dedupe fixtures/seeds --json', () => {
       }
     }
     expect(Array.isArray(report.groups)).toBe(true);
-    expectKeys(report.stats, ['documents', 'clusters', 'redundant', 'duplicate_pairs'], 'stats');
+    expectKeys(report.stats, ['documents', 'clusters', 'redundant', 'duplicate_pairs', 'max_df'], 'stats');
     expect(report.stats.documents).toBe(5);
+    // Five documents: the boilerplate floor (20) is the cut-off.
+    expect(report.stats.max_df).toBe(20);
   });
 
   it('quotes passages exactly: text is A sliced at the offsets (UTF-16 code units), both ranges inside the texts', async () => {

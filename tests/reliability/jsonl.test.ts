@@ -127,6 +127,7 @@ describe('oversized JSONL lines', () => {
     expect(read.code).toBe(0);
     expect(warnings(read.stderr)).toEqual([]);
     const docs = parseJson(read).documents;
+    expect(parseJson(read).stats.max_df).toBeNull(); // no overlap stage, no boilerplate cut-off
     expect(docs.map((d) => d.id.split('#')[1])).toEqual(['big', 'small']);
     expect(docs[0]!.tokens).toBeGreaterThan(3_000_000);
     await unlink(file);
