@@ -132,7 +132,13 @@ async function runMain(argv: readonly string[], env: CliEnv): Promise<number> {
     if (skipped !== undefined) log.info(skipped);
     const seconds = (performance.now() - started) / 1000;
     await emit(result.result, plan, flags, env, seconds);
-    if (flags.verbose) log.verbose(`timings (s): ${JSON.stringify(result.result.stats.timings)}; total ${seconds.toFixed(3)}`);
+    if (flags.verbose) {
+      const s = result.result.stats;
+      if (s.maxDf !== null) {
+        log.verbose(`overlap: ${s.overlapCandidates} candidate pairs; fingerprints in more than ${s.maxDf} documents were boilerplate${flags.maxDf === undefined ? ' (automatic cut-off)' : ''}`);
+      }
+      log.verbose(`timings (s): ${JSON.stringify(s.timings)}; total ${seconds.toFixed(3)}`);
+    }
     if (failed > 0) {
       log.error(`${failed} input${failed === 1 ? '' : 's'} could not be read (see the warnings above)`);
       return 2;

@@ -149,6 +149,18 @@ describe('dedupe --exit-code', () => {
   });
 });
 
+describe('dedupe --verbose', () => {
+  it('says which boilerplate cut-off the overlap stage used, and whether it was automatic', async () => {
+    const auto = await runCli([SEEDS, '--verbose', '-o', '/dev/null']);
+    expect(auto.code).toBe(0);
+    expect(auto.stderr).toMatch(/dedupe: overlap: 5 candidate pairs; fingerprints in more than 20 documents were boilerplate \(automatic cut-off\)/);
+    const fixed = await runCli([SEEDS, '--verbose', '--max-df', '3', '-o', '/dev/null']);
+    expect(fixed.stderr).toMatch(/fingerprints in more than 3 documents were boilerplate\n/);
+    const none = await runCli([SEEDS, '--verbose', '--no-overlap', '-o', '/dev/null']);
+    expect(none.stderr).not.toMatch(/dedupe: overlap:/);
+  });
+});
+
 describe('dedupe --help and --version', () => {
   it('--help prints usage on stdout and exits 0', async () => {
     const r = await runCli(['--help']);
