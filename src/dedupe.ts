@@ -22,9 +22,10 @@ import { chooseKeeper } from './compare/keep.js';
 import { loadTokenFilter } from './text/languages.js';
 import type { TokenFilter } from './text/tokenize.js';
 import { MemoryTextStore, type TextStore } from './text-store.js';
-import { findOverlaps, findOverlapsAsync, planOverlaps, OverlapState, type OverlapContext, type OverlapOutcome } from './compare/overlap-stage.js';
+import { findOverlaps, findOverlapsAsync, planOverlapsAsync, OverlapState, type OverlapContext, type OverlapOutcome } from './compare/overlap-stage.js';
 import { AlignPool, shareSeeds } from './parallel/align-pool.js';
 import { SharedArena } from './util/shared-arena.js';
+import { countDfInWorkers } from './parallel/df.js';
 
 /** What a Deduper takes besides its options. */
 export interface DeduperExtras {
@@ -233,8 +234,9 @@ export class Deduper {
     const dup = this.findDuplicatePairs();
     const t0 = performance.now();
     const ctx = this.overlapContext(dup);
-    const plan = planOverlaps(this.overlap, ctx);
-    const pool = new AlignPool(jobs, shareSeeds(this.overlap, this.sets, this.arena), plan.align);
+    const seeds = shareSeeds(this.overlap, this.sets, this.arena);
+    const plan = await planOverlapsAsync(this.overlap, ctx, (keys, indexed) => countDfInWorkers(jobs, seeds, keys, indexed));
+    const pool = new AlignPool(jobs, seeds, plan.align);
     let outcome: OverlapOutcome;
     try {
       outcome = await findOverlapsAsync(this.overlap, ctx, plan, (pairs, seeds) => pool.align(pairs, seeds));

@@ -24,7 +24,17 @@ import { intersectionSize, similarityOfCounts } from '../sketch/similarity.js';
 import { tokenize, type TokenFilter } from '../text/tokenize.js';
 import { shingleSequence } from '../text/shingle.js';
 import type { Tokens } from '../types.js';
-import { PAIR_BUDGET_PER_DOCUMENT, lowerBound, overlapCandidates, resolveMaxDf, sortedHashSet, type OverlapCandidates } from '../overlap/fingerprint-index.js';
+import {
+  PAIR_BUDGET_PER_DOCUMENT,
+  documentFrequencies,
+  finishOverlapIndex,
+  lowerBound,
+  prepareOverlapIndex,
+  resolveMaxDf,
+  sortedHashSet,
+  type OverlapCandidates,
+  type PreparedOverlapIndex,
+} from '../overlap/fingerprint-index.js';
 import { SeededAligner, type SeedDoc, type TokenAlignment } from '../overlap/align.js';
 import { UnionFind } from './union-find.js';
 import { PassageStore, StoredPair } from './passage-store.js';
@@ -218,23 +228,44 @@ export interface OverlapPlan {
  */
 export function planOverlaps(state: OverlapState, ctx: OverlapContext): OverlapPlan {
   const t0 = performance.now();
-  const o = ctx.options;
+  const { prepared, indexed } = prepareIndex(state, ctx);
+  const df = documentFrequencies(prepared.keys, (d) => (indexed[d] === 1 ? ctx.sets[d]! : NO_HASHES), 0, state.count);
+  return finishPlan(state, ctx, prepared, df, t0);
+}
+
+/**
+ * Counts document frequencies over parts of the corpus (documentFrequencies over `indexed`
+ * documents' shingle sets, summed), e.g. in worker threads.
+ * @param indexed 1 for each document that is indexed (one per duplicate cluster)
+ */
+export type DfCounter = (keys: Uint32Array, indexed: Uint8Array) => Promise<Uint32Array>;
+
+/** planOverlaps with the document frequencies counted by `countDf` (the same plan). */
+export async function planOverlapsAsync(state: OverlapState, ctx: OverlapContext, countDf: DfCounter): Promise<OverlapPlan> {
+  const t0 = performance.now();
+  const { prepared, indexed } = prepareIndex(state, ctx);
+  const df = await countDf(prepared.keys, indexed);
+  return finishPlan(state, ctx, prepared, df, t0);
+}
+
+/** The fingerprint index over one member (the first) of each duplicate cluster. */
+function prepareIndex(state: OverlapState, ctx: OverlapContext): { prepared: PreparedOverlapIndex; indexed: Uint8Array } {
   const n = state.count;
   const firstOfCluster = new Map<number, number>();
   for (let d = 0; d < n; d++) {
     const root = ctx.duplicateRoot(d);
     if (!firstOfCluster.has(root)) firstOfCluster.set(root, d);
   }
-  const indexed = (d: number): boolean => firstOfCluster.get(ctx.duplicateRoot(d)) === d;
-  const cands = overlapCandidates(
-    {
-      count: n,
-      fingerprints: (d) => (indexed(d) ? state.winnowed[d]! : NO_HASHES),
-      shingles: (d) => (indexed(d) ? ctx.sets[d]! : NO_HASHES),
-    },
-    maxDfOf(o, n),
-    o.maxDf === undefined ? PAIR_BUDGET_PER_DOCUMENT * n : Infinity,
-  );
+  const indexed = new Uint8Array(n);
+  for (const d of firstOfCluster.values()) indexed[d] = 1;
+  const prepared = prepareOverlapIndex({ count: n, fingerprints: (d) => (indexed[d] === 1 ? state.winnowed[d]! : NO_HASHES) });
+  return { prepared, indexed };
+}
+
+function finishPlan(state: OverlapState, ctx: OverlapContext, prepared: PreparedOverlapIndex, df: Uint32Array, t0: number): OverlapPlan {
+  const o = ctx.options;
+  const n = state.count;
+  const cands = finishOverlapIndex(prepared, df, maxDfOf(o, n), o.maxDf === undefined ? PAIR_BUDGET_PER_DOCUMENT * n : Infinity);
   const align: AlignPlan = {
     k: o.shingleSize,
     minPassage: o.minPassage,

@@ -108,6 +108,26 @@ export function resolveMaxDf(option: number | undefined, docCount: number): numb
  * @returns pairs with their shared-fingerprint counts, and the boilerplate fingerprints with their df
  */
 export function overlapCandidates(input: OverlapIndexInput, maxDf: number, budget = Infinity): OverlapCandidates {
+  const index = prepareOverlapIndex(input);
+  const df = input.shingles === undefined ? undefined : documentFrequencies(index.keys, input.shingles, 0, input.count);
+  return finishOverlapIndex(index, df, maxDf, budget);
+}
+
+/** The fingerprint index before document frequencies are known (prepareOverlapIndex). */
+export interface PreparedOverlapIndex {
+  readonly count: number;
+  /** Sorted packed (hash, document) entries: [2i] document, [2i + 1] hash. */
+  readonly words: Uint32Array;
+  readonly total: number;
+  /** The distinct fingerprint hashes, ascending: the keys whose document frequency is wanted. */
+  readonly keys: Uint32Array;
+}
+
+/**
+ * overlapCandidates in steps, so that document frequencies can be counted elsewhere (in worker
+ * threads, over parts of the corpus, then summed): prepare, documentFrequencies, finish.
+ */
+export function prepareOverlapIndex(input: OverlapIndexInput): PreparedOverlapIndex {
   const { count } = input;
   const lists: Uint32Array[] = new Array<Uint32Array>(count);
   let total = 0;
@@ -128,7 +148,21 @@ export function overlapCandidates(input: OverlapIndexInput, maxDf: number, budge
   }
   lists.length = 0;
   packed.sort();
-  const trueDf = input.shingles === undefined ? undefined : shingleDf(input.shingles, count, words, total);
+  let u = 0;
+  for (let i = 0; i < total; i++) if (i === 0 || words[2 * i + 1] !== words[2 * i - 1]) u++;
+  const keys = new Uint32Array(u);
+  u = 0;
+  for (let i = 0; i < total; i++) if (i === 0 || words[2 * i + 1] !== words[2 * i - 1]) keys[u++] = words[2 * i + 1]!;
+  return { count, words, total, keys };
+}
+
+/**
+ * The last step of overlapCandidates.
+ * @param trueDf each key's document frequency over all shingles (documentFrequencies, summed over
+ *   the parts of the corpus), or undefined to count only the documents that selected it
+ */
+export function finishOverlapIndex(index: PreparedOverlapIndex, trueDf: Uint32Array | undefined, maxDf: number, budget = Infinity): OverlapCandidates {
+  const { count, words, total } = index;
   if (budget < Infinity) maxDf = withinBudget(words, total, trueDf, maxDf, budget);
 
   const docs = new Uint32Array(Math.max(0, Math.min(count, Math.floor(maxDf))));
@@ -312,23 +346,14 @@ export function lowerBound(sorted: Uint32Array, x: number): number {
 }
 
 /**
- * Document frequency, over all shingles, of each distinct fingerprint hash.
- * @param shingles all shingle hashes of a document
- * @param words the sorted packed (hash, doc) words: [2i] doc, [2i + 1] hash
- * @returns df of the r-th distinct hash of `words`, in ascending hash order
+ * Document frequency, over all shingles, of each fingerprint key, counted over documents
+ * [from, to): frequencies over disjoint parts of the corpus add up.
+ * @param keys distinct hashes (PreparedOverlapIndex.keys)
+ * @param shingles all shingle hashes of a document (repeats allowed)
+ * @returns df of keys[r] at r
  */
-function shingleDf(
-  shingles: (doc: number) => Uint32Array,
-  count: number,
-  words: Uint32Array,
-  total: number,
-): Uint32Array {
-  // Distinct hashes, ascending.
-  let u = 0;
-  for (let i = 0; i < total; i++) if (i === 0 || words[2 * i + 1] !== words[2 * i - 1]) u++;
-  const keys = new Uint32Array(u);
-  u = 0;
-  for (let i = 0; i < total; i++) if (i === 0 || words[2 * i + 1] !== words[2 * i - 1]) keys[u++] = words[2 * i + 1]!;
+export function documentFrequencies(keys: Uint32Array, shingles: (doc: number) => Uint32Array, from: number, to: number): Uint32Array {
+  const u = keys.length;
   // Open addressing with linear probing: slot → index + 1 (0 = empty); load <= 1/2.
   let bits = 1;
   while (1 << bits < 2 * u) bits++;
@@ -343,7 +368,7 @@ function shingleDf(
   const df = new Uint32Array(u);
   const last = new Int32Array(u).fill(-1);
   if (u === 0) return df;
-  for (let d = 0; d < count; d++) {
+  for (let d = from; d < to; d++) {
     const hs = shingles(d);
     for (let i = 0; i < hs.length; i++) {
       const h = hs[i]!;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { isDedupeError } from '../../src/errors.js';
-import { overlapCandidates, resolveMaxDf, sortedHashSet } from '../../src/overlap/fingerprint-index.js';
+import { documentFrequencies, overlapCandidates, resolveMaxDf, sortedHashSet } from '../../src/overlap/fingerprint-index.js';
 import { windowFor, winnow } from '../../src/overlap/winnow.js';
 import { shingleSequence } from '../../src/text/shingle.js';
 import { tokenize } from '../../src/text/tokenize.js';
@@ -199,6 +199,24 @@ describe('overlapCandidates with a pair budget', () => {
       expect([...got.boilerplate]).toEqual([1, 2]);
       expect([...got.pairs]).toEqual([30 * 40 + 31]);
     }
+  });
+});
+
+describe('documentFrequencies', () => {
+  test('counts each document once per key, and counts over parts of the corpus add up', () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(fc.integer({ min: 0, max: 30 }), { maxLength: 25 }), { minLength: 1, maxLength: 12 }), fc.nat(), (docs, cut) => {
+        const keys = Uint32Array.from(new Set(docs.flat().filter((h) => h % 3 !== 0))).sort();
+        const sh = (d: number): Uint32Array => Uint32Array.from(docs[d]!);
+        const whole = documentFrequencies(keys, sh, 0, docs.length);
+        keys.forEach((k, r) => expect(whole[r]).toBe(docs.filter((d) => d.includes(k)).length));
+        const at = cut % (docs.length + 1);
+        const left = documentFrequencies(keys, sh, 0, at);
+        const right = documentFrequencies(keys, sh, at, docs.length);
+        expect([...whole]).toEqual([...left].map((x, r) => x + right[r]!));
+      }),
+      { numRuns: 200 },
+    );
   });
 });
 

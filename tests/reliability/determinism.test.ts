@@ -41,6 +41,35 @@ describe('determinism', () => {
     expect(two.stdout).toBe(one.stdout);
   });
 
+  it('--jobs 1 and --jobs 2 agree where document frequencies decide (boilerplate counted in two threads)', async () => {
+    // 40 articles from one vocabulary, each with the same footer (df 40 > 20: boilerplate),
+    // and a quoted paragraph shared by articles 0-9 (df 10: content). With --jobs 2 the document
+    // frequencies are counted by two worker threads over halves of the corpus, then summed.
+    let s = 11;
+    const rand = (): number => {
+      s = (Math.imul(s, 1103515245) + 12345) >>> 0;
+      return s / 2 ** 32;
+    };
+    const vocab = Array.from({ length: 3000 }, (_, i) => `w${i.toString(36)}${Math.floor(rand() * 1e5).toString(36)}`);
+    const words = (n: number): string => Array.from({ length: n }, () => vocab[Math.floor(rand() * vocab.length)]).join(' ');
+    const footer = words(40);
+    const quote = words(30);
+    const dir = path.join(tmp, 'df');
+    await mkdir(dir, { recursive: true });
+    for (let i = 0; i < 40; i++) {
+      await writeFile(path.join(dir, `a${String(i).padStart(2, '0')}.txt`), `${words(150)} ${i < 10 ? quote : ''} ${words(100)} ${footer}`);
+    }
+    const one = await runCli([dir, '--json', '--jobs', '1']);
+    const two = await runCli([dir, '--json', '--jobs', '2']);
+    expect(one.code).toBe(0);
+    expect(two.stdout).toBe(one.stdout);
+    const report = JSON.parse(one.stdout) as { pairs: { kind: string }[]; stats: { boilerplate: { documents: number }[] } };
+    expect(report.stats.boilerplate.length).toBeGreaterThan(0);
+    expect(report.stats.boilerplate[0]!.documents).toBe(40);
+    // The quote links its 10 articles pairwise; the footer links nothing.
+    expect(report.pairs.filter((p) => p.kind === 'overlap')).toHaveLength(45);
+  });
+
   it('the same files created in different orders (same relative names) give byte-identical --json', async () => {
     // Names whose order differs between byte order, code-unit order and locale order.
     const seeds = (await readdir(path.join(ROOT, 'fixtures/seeds'))).sort();
