@@ -25,10 +25,10 @@ import { tokenize, type TokenFilter } from '../text/tokenize.js';
 import { shingleSequence } from '../text/shingle.js';
 import type { Tokens } from '../types.js';
 import {
-  PAIR_BUDGET_PER_DOCUMENT,
   documentFrequencies,
   finishOverlapIndex,
   lowerBound,
+  pairBudget,
   prepareOverlapIndex,
   resolveMaxDf,
   sortedHashSet,
@@ -265,7 +265,7 @@ function prepareIndex(state: OverlapState, ctx: OverlapContext): { prepared: Pre
 function finishPlan(state: OverlapState, ctx: OverlapContext, prepared: PreparedOverlapIndex, df: Uint32Array, t0: number): OverlapPlan {
   const o = ctx.options;
   const n = state.count;
-  const cands = finishOverlapIndex(prepared, df, maxDfOf(o, n), o.maxDf === undefined ? PAIR_BUDGET_PER_DOCUMENT * n : Infinity);
+  const cands = finishOverlapIndex(prepared, df, maxDfOf(o, n), o.maxDf === undefined ? pairBudget(n) : Infinity);
   const align: AlignPlan = {
     k: o.shingleSize,
     minPassage: o.minPassage,

@@ -57,13 +57,21 @@ export interface OverlapCandidates {
 export const MIN_DEFAULT_MAX_DF = 20;
 
 /**
- * With the default `maxDf`, the fingerprint index makes at most this many pair increments per
- * document on average (a fingerprint selected in d documents makes d(d − 1)/2): aligning ~50
- * candidates costs about as much as fingerprinting the document, so overlap detection at most
- * about doubles a run, and its cost grows linearly with the corpus. Only large templated
- * collections reach it (then the cut-off is lowered, not below MIN_DEFAULT_MAX_DF).
+ * With the default `maxDf`, the fingerprint index makes at most pairBudget(n) pair increments
+ * (a fingerprint selected in d documents makes d(d − 1)/2), lowering the cut-off (not below
+ * MIN_DEFAULT_MAX_DF) when the fingerprints under it would make more. Per document: aligning ~50
+ * candidates costs about as much as fingerprinting the document, so on large corpora overlap
+ * detection stays linear in the corpus. The floor: 5M increments (~2.5M candidates, a few seconds
+ * on two cores) are always allowed, so that small and medium corpora, where a quoted letter or a
+ * wire story may well be shared by dozens of articles, are never cut short.
  */
 export const PAIR_BUDGET_PER_DOCUMENT = 50;
+export const MIN_PAIR_BUDGET = 5_000_000;
+
+/** The default pair budget for a corpus of n documents. */
+export function pairBudget(n: number): number {
+  return Math.max(MIN_PAIR_BUDGET, PAIR_BUDGET_PER_DOCUMENT * n);
+}
 
 /**
  * Resolves the user's `--max-df` into a document count.

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { isDedupeError } from '../../src/errors.js';
-import { documentFrequencies, overlapCandidates, resolveMaxDf, sortedHashSet } from '../../src/overlap/fingerprint-index.js';
+import { documentFrequencies, overlapCandidates, pairBudget, resolveMaxDf, sortedHashSet } from '../../src/overlap/fingerprint-index.js';
 import { windowFor, winnow } from '../../src/overlap/winnow.js';
 import { shingleSequence } from '../../src/text/shingle.js';
 import { tokenize } from '../../src/text/tokenize.js';
@@ -190,6 +190,12 @@ describe('overlapCandidates with a pair budget', () => {
     expect([...got.boilerplateDf]).toEqual([30]);
     expect(got.pairs.length).toBe(300 + 1);
     expect(got).toEqual(run(301));
+  });
+
+  test('the default budget: 50 per document, never under 5M (small corpora are never cut short)', () => {
+    expect(pairBudget(1_000)).toBe(5_000_000);
+    expect(pairBudget(100_000)).toBe(5_000_000);
+    expect(pairBudget(1_000_000)).toBe(50_000_000);
   });
 
   test('it never goes below 20 documents', () => {
