@@ -222,7 +222,10 @@ async function run(
   const deduper = new Deduper(options, { boilerplateTexts, textStore });
   const showProgress = flags.progress === true || env.stderr.isTTY === true;
   const progress = makeProgress(env.stderr, showProgress, showProgress ? knownInputBytes(paths, env.cwd) : undefined);
-  const pool = flags.jobs > 1 ? startPool(flags.jobs, deduper, options) : undefined;
+  // Worker threads pay off past a few megabytes; below that (a folder of articles) starting
+  // them would cost more than the whole run. The result is the same bytes either way.
+  const parallelFrom = parallelThreshold(env);
+  let pool: FingerprintPool | undefined;
   let bytes = 0;
   try {
   for await (const doc of readInputs(
@@ -242,6 +245,7 @@ async function run(
     inputs.stats,
   )) {
     let i: number;
+    if (!pool && flags.jobs > 1 && bytes >= parallelFrom) pool = startPool(flags.jobs, deduper, options);
     if (pool) {
       i = deduper.reserve(doc);
       await pool.submit(i, doc.text);
@@ -256,13 +260,23 @@ async function run(
     if (pool) await pool.close().catch(() => undefined);
   }
   progress.done();
-  const result = await deduper.finishAsync(flags.jobs);
-  if (pool) result.stats.timings.fingerprint = pool.seconds;
+  const result = await deduper.finishAsync(bytes >= parallelFrom ? flags.jobs : 1);
+  if (pool) result.stats.timings.fingerprint = (result.stats.timings.fingerprint ?? 0) + pool.seconds;
+  if (flags.jobs > 1) {
+    log.verbose(pool ? `worker threads: ${flags.jobs}` : `worker threads: none (input under ${parallelFrom} bytes: starting them would cost more than they save)`);
+  }
   // Reported after the run, in input order, whatever order the workers finished in.
   for (const d of result.documents) {
     if (d.tokens === 0) log.warn(`${d.id}: ${d.chars === 0 ? 'empty' : 'no words in'} document; not compared`);
   }
   return { result, failed: inputs.failed };
+}
+
+/** Input bytes from which --jobs > 1 uses worker threads: 4 MiB (DEDUPE_PARALLEL_FROM_BYTES overrides it, e.g. 0 in tests). */
+function parallelThreshold(env: CliEnv): number {
+  const raw = env.env.DEDUPE_PARALLEL_FROM_BYTES;
+  const v = Number(raw);
+  return raw !== undefined && raw !== '' && Number.isFinite(v) && v >= 0 ? v : 4 * 1024 * 1024;
 }
 
 /** Starts the worker pool that fingerprints on the Deduper's behalf. */

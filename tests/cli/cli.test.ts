@@ -150,6 +150,16 @@ describe('dedupe --exit-code', () => {
 });
 
 describe('dedupe --verbose', () => {
+  it('small inputs run in the main thread (worker threads from 4 MiB), with the same report', async () => {
+    const small = await runCli([SEEDS, '--json', '--verbose', '--jobs', '2'], { env: { DEDUPE_PARALLEL_FROM_BYTES: '' } });
+    expect(small.stderr).toMatch(/dedupe: worker threads: none \(input under 4194304 bytes/);
+    const forced = await runCli([SEEDS, '--json', '--verbose', '--jobs', '2'], { env: { DEDUPE_PARALLEL_FROM_BYTES: '0' } });
+    expect(forced.stderr).toMatch(/dedupe: worker threads: 2\n/);
+    expect(forced.stdout).toBe(small.stdout);
+    const one = await runCli([SEEDS, '--verbose', '--jobs', '1', '-o', '/dev/null']);
+    expect(one.stderr).not.toMatch(/worker threads/);
+  });
+
   it('says which boilerplate cut-off the overlap stage used, and whether it was automatic', async () => {
     const auto = await runCli([SEEDS, '--verbose', '-o', '/dev/null']);
     expect(auto.code).toBe(0);

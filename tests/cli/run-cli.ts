@@ -41,9 +41,13 @@ export interface RunOptions {
   readonly onSpawn?: (child: ChildProcess) => void;
 }
 
-/** A clean environment: no colour forcing, no inherited NODE_OPTIONS. */
+/**
+ * A clean environment: no colour forcing, no inherited NODE_OPTIONS. Worker threads are used
+ * whatever the input size (DEDUPE_PARALLEL_FROM_BYTES=0), so the small test corpora exercise
+ * them; pass `DEDUPE_PARALLEL_FROM_BYTES: ''` for the default threshold.
+ */
 function childEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, ...extra };
+  const env: NodeJS.ProcessEnv = { ...process.env, DEDUPE_PARALLEL_FROM_BYTES: '0', ...extra };
   delete env.FORCE_COLOR;
   delete env.NO_COLOR;
   delete env.NODE_OPTIONS;
