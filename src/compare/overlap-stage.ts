@@ -5,17 +5,20 @@
  *    window chosen so that any shared run of `minPassage` words is found (overlap/winnow.ts),
  *    and kept the shingle sequence.
  * 2. planOverlaps: an inverted index over the winnowed fingerprints of one member per duplicate
- *    cluster gives candidate pairs; fingerprints in more than maxDf documents are boilerplate
- *    and make no pairs.
- * 3. A BatchAligner aligns pairs in token space (alignSeeded: seeds from shared fingerprints,
- *    gapped extension, boilerplate cut), in-process (findOverlaps) or on worker threads
- *    (findOverlapsAsync, parallel/align-pool.ts): duplicates first, then candidates, then the
+ *    cluster gives candidate pairs; fingerprints in more than maxDf documents (counted over all
+ *    shingles, on worker threads with planOverlapsAsync) are boilerplate and make no pairs. The
+ *    default cut-off is lowered to keep within the pair budget (fingerprint-index.ts pairBudget).
+ * 3. A BatchAligner aligns pairs in token space (SeededAligner: seeds from shared fingerprints,
+ *    looked up directly for pairs that share one; gapped extension, boilerplate cut),
+ *    in-process (findOverlaps) or on worker threads (findOverlapsAsync, parallel/align-pool.ts),
+ *    which return only the pairs with passages: duplicates first, then candidates, then the
  *    other copies of small duplicate clusters that a candidate's member shares passages with.
  * 4. OverlapCollector: a pair whose passages cover at least `containment` of the smaller
  *    document is `contained` (the smaller is derived from the larger); otherwise, with at least
  *    one passage, `overlap`. Each derived copy is attached to its single best source, so a long
- *    document quoting many others cannot chain them into one group. Last, passages are mapped
- *    to character offsets, each document read and tokenized once.
+ *    document quoting many others cannot chain them into one group. Passages are kept in a
+ *    PassageStore (typed arrays), mapped to character offsets at the end, each document read and
+ *    tokenized once, and quoted from the text only when a pair's `passages` are read.
  */
 import type { ScoredPair } from '../types.js';
 import type { DedupeOptions } from '../options.js';
