@@ -239,7 +239,7 @@ export class Deduper {
     const pool = new AlignPool(jobs, seeds, plan.align);
     let outcome: OverlapOutcome;
     try {
-      outcome = await findOverlapsAsync(this.overlap, ctx, plan, (pairs, seeds) => pool.align(pairs, seeds));
+      outcome = await findOverlapsAsync(this.overlap, ctx, plan, (pairs, seeds) => pool.align(pairs, seeds), 8192, 4 * jobs);
     } finally {
       await pool.close();
     }

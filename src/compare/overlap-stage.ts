@@ -296,8 +296,8 @@ export function findOverlaps(state: OverlapState, ctx: OverlapContext): OverlapO
 
 /**
  * findOverlaps with alignment batches run by `aligner` (e.g. worker threads), `batch` pairs at a
- * time. The result is the same as findOverlaps': collection does not depend on the order in
- * which batches finish.
+ * time, at most `inFlight` batches at once. The result is the same as findOverlaps': collection
+ * does not depend on the order in which batches finish.
  */
 export async function findOverlapsAsync(
   state: OverlapState,
@@ -305,15 +305,22 @@ export async function findOverlapsAsync(
   plan: OverlapPlan,
   aligner: AsyncBatchAligner,
   batch = 8192,
+  inFlight = 8,
 ): Promise<OverlapOutcome> {
   const c = new OverlapCollector(state, ctx, plan);
+  // At most `inFlight` batches are out at a time: enough to keep every worker busy, without
+  // copying the whole candidate list into the workers' message queues at once.
   const run = async (pairs: Float64Array, apply: (part: Float64Array, hits: PairHit[]) => void, seeds?: Float64Array): Promise<void> => {
-    const jobs: Promise<void>[] = [];
-    for (let i = 0; i < pairs.length; i += batch) {
-      const part = pairs.subarray(i, i + batch);
-      jobs.push(aligner(part, seeds?.subarray(i, i + batch)).then((res) => apply(part, res)));
-    }
-    await Promise.all(jobs);
+    let next = 0;
+    const lane = async (): Promise<void> => {
+      while (next < pairs.length) {
+        const i = next;
+        next += batch;
+        const part = pairs.subarray(i, i + batch);
+        apply(part, await aligner(part, seeds?.subarray(i, i + batch)));
+      }
+    };
+    await Promise.all(Array.from({ length: inFlight }, lane));
   };
   const dup = c.duplicatePairs();
   const dupHits: PairHit[] = [];
