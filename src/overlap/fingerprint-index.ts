@@ -17,6 +17,7 @@
  * a shared non-boilerplate passage of T tokens.
  */
 import { DedupeError } from '../errors.js';
+import { IntList } from '../util/int-list.js';
 
 /** The documents to index, by index 0 … count − 1. */
 export interface OverlapIndexInput {
@@ -173,65 +174,122 @@ export function finishOverlapIndex(index: PreparedOverlapIndex, trueDf: Uint32Ar
   const { count, words, total } = index;
   if (budget < Infinity) maxDf = withinBudget(words, total, trueDf, maxDf, budget);
 
-  const docs = new Uint32Array(Math.max(0, Math.min(count, Math.floor(maxDf))));
-  let pairs = new Float64Array(1024);
-  let np = 0;
   let bpHash = new Uint32Array(64);
   let bpDf = new Uint32Array(64);
   let nb = 0;
-  // Posting lists that made pairs: where each starts in `words`, for the second pass.
-  const paired: number[] = [];
+  // Posting lists that make pairs: [start, end) in `words`, in ascending hash order.
+  const runFrom = new IntList(1024);
+  const runTo = new IntList(1024);
+  // How many pairing lists each document is in (then the offsets of its part of `runsOf`).
+  const perDoc = new Uint32Array(count + 1);
   forEachPosting(words, total, (start, end, run) => {
-    const hash = words[2 * start + 1]!;
-    const listed = postingDocs(words, start, end, docs);
+    const listed = postingDocs(words, start, end);
     const df = trueDf === undefined ? listed : Math.max(listed, trueDf[run]!);
     if (df > maxDf) {
       if (nb === bpHash.length) {
         bpHash = grow32(bpHash);
         bpDf = grow32(bpDf);
       }
-      bpHash[nb] = hash;
+      bpHash[nb] = words[2 * start + 1]!;
       bpDf[nb] = df;
       nb++;
     } else if (listed >= 2) {
-      const need = np + (listed * (listed - 1)) / 2;
-      if (need > pairs.length) {
-        let size = pairs.length * 2;
-        while (size < need) size *= 2;
-        const next = new Float64Array(size);
-        next.set(pairs.subarray(0, np));
-        pairs = next;
-      }
-      paired.push(start);
-      // Pairs among the documents where the hash was selected (`listed` <= df <= maxDf of them).
-      for (let x = 0; x < listed; x++) {
-        const base = docs[x]! * count;
-        for (let y = x + 1; y < listed; y++) pairs[np++] = base + docs[y]!;
-      }
+      runFrom.push(start);
+      runTo.push(end);
+      forEachDoc(words, start, end, (d) => perDoc[d + 1]!++);
     }
   });
+  // Each document's pairing lists, ascending (compressed sparse rows).
+  for (let d = 0; d < count; d++) perDoc[d + 1]! += perDoc[d]!;
+  const runsOf = new Uint32Array(perDoc[count]!);
+  const fill = perDoc.slice(0, count);
+  for (let r = 0; r < runFrom.length; r++) forEachDoc(words, runFrom.data[r]!, runTo.data[r]!, (d) => (runsOf[fill[d]!++] = r));
 
-  const all = pairs.subarray(0, np).sort();
+  // Pairs (a, b > a), document by document: for each list of a, the documents after a in it.
+  // Each pair is counted once per shared fingerprint, and comes out in ascending order, so no
+  // global list of pair increments is made or sorted.
+  let pairs = new Float64Array(1024);
+  let shared = new Uint32Array(1024);
+  let single = new Uint32Array(1024);
   let m = 0;
-  const shared = new Uint32Array(np);
-  for (let r = 0; r < np; r++) {
-    if (m > 0 && all[r] === all[m - 1]) {
-      shared[m - 1] = shared[m - 1]! + 1;
-    } else {
-      all[m] = all[r]!;
-      shared[m] = 1;
+  const stamp = new Int32Array(count).fill(-1);
+  const hits = new Uint32Array(count);
+  const lastHash = new Uint32Array(count);
+  const partners = new IntList(64);
+  for (let a = 0; a < count; a++) {
+    partners.length = 0;
+    for (let k = perDoc[a]!; k < perDoc[a + 1]!; k++) {
+      const r = runsOf[k]!;
+      const end = runTo.data[r]!;
+      const hash = words[2 * runFrom.data[r]! + 1]!;
+      // The first entry after a (documents ascend within the list).
+      let lo = runFrom.data[r]!;
+      let hi = end;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (words[2 * mid]! <= a) lo = mid + 1;
+        else hi = mid;
+      }
+      let prev = -1;
+      for (let x = lo; x < end; x++) {
+        const b = words[2 * x]!;
+        if (b === prev) continue;
+        prev = b;
+        if (stamp[b] !== a) {
+          stamp[b] = a;
+          hits[b] = 1;
+          lastHash[b] = hash;
+          partners.push(b);
+        } else hits[b]!++;
+      }
+    }
+    if (partners.length === 0) continue;
+    const bs = partners.data.subarray(0, partners.length).sort();
+    if (m + bs.length > pairs.length) {
+      let size = pairs.length * 2;
+      while (size < m + bs.length) size *= 2;
+      pairs = growF64(pairs, size);
+      shared = growU32(shared, size);
+      single = growU32(single, size);
+    }
+    for (let t = 0; t < bs.length; t++) {
+      const b = bs[t]!;
+      pairs[m] = a * count + b;
+      shared[m] = hits[b]!;
+      single[m] = hits[b] === 1 ? lastHash[b]! : 0;
       m++;
     }
   }
-  const unique = all.subarray(0, m);
   return {
     maxDf,
-    pairs: unique.slice(),
+    pairs: pairs.slice(0, m),
     shared: shared.slice(0, m),
-    single: singleHashes(words, total, paired, unique, shared, count),
+    single: single.slice(0, m),
     boilerplate: bpHash.slice(0, nb),
     boilerplateDf: bpDf.slice(0, nb),
   };
+}
+
+/** Calls visit(d) for each distinct document of the posting list [start, end), ascending. */
+function forEachDoc(words: Uint32Array, start: number, end: number, visit: (doc: number) => void): void {
+  let prev = -1;
+  for (let x = start; x < end; x++) {
+    const d = words[2 * x]!;
+    if (d !== prev) visit(d);
+    prev = d;
+  }
+}
+
+function growF64(a: Float64Array<ArrayBuffer>, size: number): Float64Array<ArrayBuffer> {
+  const next = new Float64Array(size);
+  next.set(a);
+  return next;
+}
+
+function growU32(a: Uint32Array<ArrayBuffer>, size: number): Uint32Array<ArrayBuffer> {
+  const next = new Uint32Array(size);
+  next.set(a);
+  return next;
 }
 
 /**
@@ -287,45 +345,6 @@ function withinBudget(words: Uint32Array, total: number, trueDf: Uint32Array | u
     if (spent > budget) return Math.max(floor, t - 1);
   }
   return cap;
-}
-
-/**
- * The hash of each pair's one shared fingerprint (for pairs with shared = 1; 0 elsewhere): the
- * posting lists that made pairs are enumerated again, and each pair is found in its first
- * document's row of the sorted unique pairs.
- */
-function singleHashes(words: Uint32Array, total: number, paired: readonly number[], unique: Float64Array, shared: Uint32Array, count: number): Uint32Array {
-  const m = unique.length;
-  const single = new Uint32Array(m);
-  if (m === 0) return single;
-  // row[a] .. row[a + 1]: the pairs whose first document is a.
-  const row = new Uint32Array(count + 1);
-  for (let i = 0; i < m; i++) row[Math.floor(unique[i]! / count) + 1]!++;
-  for (let a = 0; a < count; a++) row[a + 1]! += row[a]!;
-  const docs = new Uint32Array(count);
-  for (const start of paired) {
-    const hash = words[2 * start + 1]!;
-    let end = start + 1;
-    while (end < total && words[2 * end + 1] === hash) end++;
-    const listed = postingDocs(words, start, end, docs);
-    for (let x = 0; x < listed; x++) {
-      const a = docs[x]!;
-      const base = a * count;
-      let lo = row[a]!;
-      for (let y = x + 1; y < listed; y++) {
-        // docs ascend, so the pairs (a, ·) are found in ascending order: search from the last one.
-        const key = base + docs[y]!;
-        let hi = row[a + 1]!;
-        while (lo < hi) {
-          const mid = (lo + hi) >>> 1;
-          if (unique[mid]! < key) lo = mid + 1;
-          else hi = mid;
-        }
-        if (shared[lo] === 1) single[lo] = hash;
-      }
-    }
-  }
-  return single;
 }
 
 /**
