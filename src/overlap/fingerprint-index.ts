@@ -10,7 +10,9 @@
  * Fingerprints held by more than `maxDf` documents are boilerplate (footers, licences,
  * navigation): they produce no pairs and are returned so alignment can ignore them. Every other
  * fingerprint held by at least two documents produces all pairs of its documents, so the work
- * per fingerprint is bounded by maxDf·(maxDf − 1)/2 pairs.
+ * per fingerprint is bounded by maxDf·(maxDf − 1)/2 pairs. Pairs are made document by document
+ * (each document's posting lists, the documents after it in each), counted per pair in arrays
+ * stamped with the document: they come out sorted and counted without a global list to sort.
  *
  * Winnowing (Schleimer, Wilkerson, Aiken, SIGMOD 2003) guarantees that two documents sharing a
  * run of T = w + k − 1 tokens share a fingerprint, so the pairs are a superset of the pairs with

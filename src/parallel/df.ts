@@ -1,18 +1,20 @@
 /**
- * Document frequencies of the fingerprint keys counted on worker threads: the corpus is cut into
- * `jobs` ranges of about equal shingle counts, each counted by one short-lived worker over the
- * shared arena (nothing copied but the keys), and the counts are summed. Same result as
- * documentFrequencies over the whole corpus.
+ * Document frequencies of the fingerprint keys counted on worker threads: the keys (sorted) are
+ * cut into `jobs` ranges of equal size, each counted by one short-lived worker over the shared
+ * arena, which scans only the part of each document's sorted shingle set inside its range; the
+ * parts are concatenated. Same result as documentFrequencies in one thread, the same memory in
+ * all (each worker's table holds its keys only).
  */
 import { Worker } from 'node:worker_threads';
-import { Part, PARTS, type SharedSeeds } from './align-protocol.js';
+import type { SharedSeeds } from './align-protocol.js';
 
 /** What a df worker is given. */
 export interface DfWorkerInit {
   readonly seeds: SharedSeeds;
-  /** The keys (Uint32) and the indexed flags (Uint8, one per document). */
+  /** The keys (Uint32, ascending) and the indexed flags (Uint8, one per document). */
   readonly keys: SharedArrayBuffer;
   readonly indexed: SharedArrayBuffer;
+  /** The worker's keys: ranks [from, to). */
   readonly from: number;
   readonly to: number;
 }
@@ -20,27 +22,16 @@ export interface DfWorkerInit {
 /**
  * @param jobs worker threads (>= 1)
  * @param seeds where every document's arrays lie (align-pool.ts shareSeeds)
- * @param keys fingerprint keys (PreparedOverlapIndex.keys)
+ * @param keys fingerprint keys, ascending (PreparedOverlapIndex.keys)
  * @param indexed 1 for each document to count
  */
 export async function countDfInWorkers(jobs: number, seeds: SharedSeeds, keys: Uint32Array, indexed: Uint8Array): Promise<Uint32Array> {
   const n = seeds.count;
-  const table = new Uint32Array(seeds.table);
-  const size = (d: number): number => (indexed[d] === 1 ? table[3 * (d * PARTS + Part.Set) + 2]! : 0);
-  let total = 0;
-  for (let d = 0; d < n; d++) total += size(d);
   const sharedKeys = new SharedArrayBuffer(Math.max(4, keys.byteLength));
   new Uint32Array(sharedKeys).set(keys);
   const sharedIndexed = new SharedArrayBuffer(Math.max(1, n));
   new Uint8Array(sharedIndexed).set(indexed);
-  // Ranges of about total / jobs shingles each.
-  const bounds = [0];
-  let acc = 0;
-  for (let d = 0; d < n && bounds.length < jobs; d++) {
-    acc += size(d);
-    if (acc >= (total * bounds.length) / jobs) bounds.push(d + 1);
-  }
-  bounds.push(n);
+  const bounds = Array.from({ length: jobs + 1 }, (_, i) => Math.floor((keys.length * i) / jobs));
   const url = new URL('./df-worker.js', import.meta.url);
   const parts = await Promise.all(
     bounds.slice(1).map(
@@ -56,7 +47,7 @@ export async function countDfInWorkers(jobs: number, seeds: SharedSeeds, keys: U
         }),
     ),
   );
-  const df = parts[0] ?? new Uint32Array(keys.length);
-  for (const p of parts.slice(1)) for (let r = 0; r < df.length; r++) df[r] = df[r]! + p[r]!;
+  const df = new Uint32Array(keys.length);
+  parts.forEach((p, i) => df.set(p, bounds[i]!));
   return df;
 }
