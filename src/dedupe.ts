@@ -212,13 +212,16 @@ export class Deduper {
     if (this.overlap) this.overlap.setDocument(index, fp);
   }
 
-  /** Finds candidates, verifies them exactly, clusters, and (with overlap) aligns passages. */
-  finish(): DedupeResult {
+  /**
+   * Finds candidates, verifies them exactly, clusters, and (with overlap) aligns passages.
+   * @param onProgress called as candidate pairs are aligned (done, total)
+   */
+  finish(onProgress?: (done: number, total: number) => void): DedupeResult {
     const dup = this.findDuplicatePairs();
     let outcome: OverlapOutcome | undefined;
     if (this.overlap) {
       const t0 = performance.now();
-      outcome = findOverlaps(this.overlap, this.overlapContext(dup));
+      outcome = findOverlaps(this.overlap, this.overlapContext(dup), onProgress);
       this.timings.overlap = (performance.now() - t0) / 1000;
       Object.assign(this.timings, outcome.timings);
     }
@@ -229,8 +232,8 @@ export class Deduper {
    * `finish` with passage alignment spread over `jobs` worker threads (the CLI's path). The
    * result is the same as finish()'s, byte for byte once reported.
    */
-  async finishAsync(jobs: number): Promise<DedupeResult> {
-    if (!this.overlap || jobs <= 1) return this.finish();
+  async finishAsync(jobs: number, onProgress?: (done: number, total: number) => void): Promise<DedupeResult> {
+    if (!this.overlap || jobs <= 1) return this.finish(onProgress);
     const dup = this.findDuplicatePairs();
     const t0 = performance.now();
     const ctx = this.overlapContext(dup);
@@ -239,7 +242,7 @@ export class Deduper {
     const pool = new AlignPool(jobs, seeds, plan.align);
     let outcome: OverlapOutcome;
     try {
-      outcome = await findOverlapsAsync(this.overlap, ctx, plan, (pairs, seeds) => pool.align(pairs, seeds), 8192, 4 * jobs);
+      outcome = await findOverlapsAsync(this.overlap, ctx, plan, (pairs, seeds) => pool.align(pairs, seeds), 8192, 4 * jobs, onProgress);
     } finally {
       await pool.close();
     }

@@ -20,7 +20,7 @@ import { writeHtml } from '../report/html.js';
 import { COLOR, PLAIN, shouldColor } from '../report/style.js';
 import { candidateProbability, meanCandidateProbability } from '../index/bands.js';
 import { decodeText } from '../io/decode.js';
-import { knownInputBytes, makeProgress } from './progress.js';
+import { knownInputBytes, makeProgress, makeStageProgress } from './progress.js';
 import { FingerprintPool } from '../parallel/pool.js';
 import { SpillTextStore } from '../io/spill-store.js';
 import { makeInputTracker, type InputTracker } from './input-summary.js';
@@ -260,7 +260,9 @@ async function run(
     if (pool) await pool.close().catch(() => undefined);
   }
   progress.done();
-  const result = await deduper.finishAsync(bytes >= parallelFrom ? flags.jobs : 1);
+  const stage = makeStageProgress(env.stderr, showProgress, 'aligning', 'candidate pairs');
+  const result = await deduper.finishAsync(bytes >= parallelFrom ? flags.jobs : 1, (done, total) => stage.update(done, total));
+  stage.done();
   if (pool) result.stats.timings.fingerprint = (result.stats.timings.fingerprint ?? 0) + pool.seconds;
   if (flags.jobs > 1) {
     log.verbose(pool ? `worker threads: ${flags.jobs}` : `worker threads: none (input under ${parallelFrom} bytes: starting them would cost more than they save)`);

@@ -77,3 +77,47 @@ export function makeProgress(stderr: NodeJS.WritableStream, enabled: boolean, to
     },
   };
 }
+
+/** Progress of a counted stage (e.g. aligning candidate pairs). */
+export interface StageProgress {
+  update(done: number, total: number): void;
+  done(): void;
+}
+
+/**
+ * A progress line for a stage with a known amount of work: "dedupe: aligning 2,117,987
+ * candidate pairs, 45%, 12 s left", redrawn at most every 200 ms.
+ * @param what the work, e.g. "aligning" (followed by the total and `unit`)
+ */
+export function makeStageProgress(stderr: NodeJS.WritableStream, enabled: boolean, what: string, unit: string): StageProgress {
+  if (!enabled) return { update() {}, done() {} };
+  const start = performance.now();
+  let last = -Infinity;
+  let shown = false;
+  let doneSoFar = 0;
+  let all = 0;
+  const draw = (final: boolean): void => {
+    const secs = (performance.now() - start) / 1000;
+    const share = all > 0 ? doneSoFar / all : 1;
+    const left = !final && doneSoFar > 0 ? `, ${formatDuration((secs / doneSoFar) * (all - doneSoFar))} left` : '';
+    stderr.write(`\rdedupe: ${what} ${all.toLocaleString('en-US')} ${unit}, ${Math.floor(share * 100)}%${left}   `);
+    shown = true;
+  };
+  return {
+    update(done, total) {
+      doneSoFar = done;
+      all = total;
+      const now = performance.now();
+      if (now - last >= 200) {
+        last = now;
+        draw(false);
+      }
+    },
+    done() {
+      if (shown) {
+        draw(true);
+        stderr.write('\n');
+      }
+    },
+  };
+}

@@ -52,6 +52,9 @@ const NO_ALIGNMENT: TokenAlignment = { pieces: [], coveredA: 0, coveredB: 0 };
 /** A third document is paired with every copy of a duplicate cluster smaller than this (else with its first). */
 const EXPAND_CLUSTER = 24;
 
+/** Candidates aligned between two progress reports of the in-process path. */
+const PROGRESS_STEP = 8192;
+
 /** How many boilerplate passages the stats list. */
 const BOILERPLATE_LISTED = 10;
 
@@ -282,13 +285,17 @@ function finishPlan(state: OverlapState, ctx: OverlapContext, prepared: Prepared
 const maxDfOf = (o: DedupeOptions, n: number): number => resolveMaxDf(o.maxDf, n);
 
 /** Finds overlaps and contained pairs in-process; sets `passages` on the duplicate pairs. */
-export function findOverlaps(state: OverlapState, ctx: OverlapContext): OverlapOutcome {
+export function findOverlaps(state: OverlapState, ctx: OverlapContext, onProgress?: (done: number, total: number) => void): OverlapOutcome {
   const plan = planOverlaps(state, ctx);
   const aligner = makeBatchAligner(plan.align, state.count, (d) => state.seedDoc(d), (d) => ctx.sets[d]!);
   const c = new OverlapCollector(state, ctx, plan);
   c.applyDuplicates(aligner(c.duplicatePairs()));
   const cand = c.candidatePairs();
-  c.applyCandidates(cand.pairs, aligner(cand.pairs, cand.seeds));
+  for (let i = 0; i < cand.pairs.length; i += PROGRESS_STEP) {
+    const part = cand.pairs.subarray(i, i + PROGRESS_STEP);
+    c.applyCandidates(part, aligner(part, cand.seeds.subarray(i, i + PROGRESS_STEP)));
+    onProgress?.(i + part.length, cand.pairs.length);
+  }
   const exp = c.expansionPairs();
   c.applyCandidates(exp, aligner(exp));
   return c.outcome();
@@ -306,6 +313,7 @@ export async function findOverlapsAsync(
   aligner: AsyncBatchAligner,
   batch = 8192,
   inFlight = 8,
+  onProgress?: (done: number, total: number) => void,
 ): Promise<OverlapOutcome> {
   const c = new OverlapCollector(state, ctx, plan);
   // At most `inFlight` batches are out at a time: enough to keep every worker busy, without
@@ -330,7 +338,16 @@ export async function findOverlapsAsync(
   });
   c.applyDuplicates(dupHits);
   const cand = c.candidatePairs();
-  await run(cand.pairs, (part, res) => c.applyCandidates(part, res), cand.seeds);
+  let aligned = 0;
+  await run(
+    cand.pairs,
+    (part, res) => {
+      c.applyCandidates(part, res);
+      aligned += part.length;
+      onProgress?.(aligned, cand.pairs.length);
+    },
+    cand.seeds,
+  );
   await run(c.expansionPairs(), (part, res) => c.applyCandidates(part, res));
   return c.outcome();
 }

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import path from 'node:path';
-import { formatDuration, knownInputBytes, makeProgress } from '../../src/cli/progress.js';
+import { formatDuration, knownInputBytes, makeProgress, makeStageProgress } from '../../src/cli/progress.js';
+import { parseJson, runCli } from './run-cli.js';
+
+const SEEDS = 'fixtures/seeds';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
@@ -44,5 +47,28 @@ describe('progress', () => {
     expect(text).toMatch(/3 documents, 1\.0 MB/);
     expect(text).toMatch(/50%/);
     expect(text.endsWith('\n')).toBe(true);
+  });
+
+  it('a counted stage: share done, then a final line; nothing when disabled', () => {
+    const off: string[] = [];
+    const q0 = makeStageProgress(sink(off), false, 'aligning', 'candidate pairs');
+    q0.update(5, 10);
+    q0.done();
+    expect(off.join('')).toBe('');
+
+    const seen: string[] = [];
+    const q = makeStageProgress(sink(seen), true, 'aligning', 'candidate pairs');
+    q.update(1234, 5000);
+    q.done();
+    const text = seen.join('');
+    expect(text).toMatch(/dedupe: aligning 5,000 candidate pairs, 24%, \d+ s left/);
+    expect(text).toMatch(/aligning 5,000 candidate pairs, 24% {3}\n$/);
+  });
+
+  it('--progress shows the alignment stage on stderr; stdout stays the report', async () => {
+    const r = await runCli([SEEDS, '--json', '--progress']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/dedupe: aligning 5 candidate pairs, 100%/);
+    expect(parseJson(r).documents).toHaveLength(5);
   });
 });
