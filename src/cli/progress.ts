@@ -37,17 +37,38 @@ export function formatDuration(seconds: number): string {
 }
 
 /**
+ * A line redrawn on stderr at most every 200 ms (the first update always draws), and drawn once
+ * more, with a newline, when done if it was ever shown.
+ * @param line the text of the line; `final` for the last drawing
+ */
+function throttledLine(stderr: NodeJS.WritableStream, line: (final: boolean) => string): { tick(): void; done(): void } {
+  let last = -Infinity;
+  let shown = false;
+  return {
+    tick() {
+      const now = performance.now();
+      if (now - last >= 200) {
+        last = now;
+        stderr.write(`\rdedupe: ${line(false)}   `);
+        shown = true;
+      }
+    },
+    done() {
+      if (shown) stderr.write(`\rdedupe: ${line(true)}   \n`);
+    },
+  };
+}
+
+/**
  * Makes a progress line writer.
  * @param total total input bytes, when known: adds the share done and the time left
  */
 export function makeProgress(stderr: NodeJS.WritableStream, enabled: boolean, total?: number): Progress {
   if (!enabled) return { update() {}, done() {} };
   const start = performance.now();
-  let last = -Infinity; // the first update always draws
-  let shown = false;
   let docs = 0;
   let read = 0;
-  const draw = (final: boolean): void => {
+  const out = throttledLine(stderr, (final) => {
     const secs = Math.max((performance.now() - start) / 1000, 1e-3);
     const mb = read / 1e6;
     const rate = mb / secs;
@@ -56,25 +77,15 @@ export function makeProgress(stderr: NodeJS.WritableStream, enabled: boolean, to
       const left = Math.max(0, total - read) / 1e6 / Math.max(rate, 1e-6);
       eta = `, ${Math.min(100, Math.round((read / total) * 100))}%, ${formatDuration(left)} left`;
     }
-    stderr.write(`\rdedupe: ${docs} documents, ${mb.toFixed(1)} MB, ${rate.toFixed(1)} MB/s${eta}   `);
-    shown = true;
-  };
+    return `${docs} documents, ${mb.toFixed(1)} MB, ${rate.toFixed(1)} MB/s${eta}`;
+  });
   return {
     update(documents, bytes) {
       docs = documents;
       read = bytes;
-      const now = performance.now();
-      if (now - last >= 200) {
-        last = now;
-        draw(false);
-      }
+      out.tick();
     },
-    done() {
-      if (shown) {
-        draw(true);
-        stderr.write('\n');
-      }
-    },
+    done: () => out.done(),
   };
 }
 
@@ -86,38 +97,26 @@ export interface StageProgress {
 
 /**
  * A progress line for a stage with a known amount of work: "dedupe: aligning 2,117,987
- * candidate pairs, 45%, 12 s left", redrawn at most every 200 ms.
+ * candidate pairs, 45%, 12 s left".
  * @param what the work, e.g. "aligning" (followed by the total and `unit`)
  */
 export function makeStageProgress(stderr: NodeJS.WritableStream, enabled: boolean, what: string, unit: string): StageProgress {
   if (!enabled) return { update() {}, done() {} };
   const start = performance.now();
-  let last = -Infinity;
-  let shown = false;
   let doneSoFar = 0;
   let all = 0;
-  const draw = (final: boolean): void => {
+  const out = throttledLine(stderr, (final) => {
     const secs = (performance.now() - start) / 1000;
     const share = all > 0 ? doneSoFar / all : 1;
     const left = !final && doneSoFar > 0 ? `, ${formatDuration((secs / doneSoFar) * (all - doneSoFar))} left` : '';
-    stderr.write(`\rdedupe: ${what} ${all.toLocaleString('en-US')} ${unit}, ${Math.floor(share * 100)}%${left}   `);
-    shown = true;
-  };
+    return `${what} ${all.toLocaleString('en-US')} ${unit}, ${Math.floor(share * 100)}%${left}`;
+  });
   return {
     update(done, total) {
       doneSoFar = done;
       all = total;
-      const now = performance.now();
-      if (now - last >= 200) {
-        last = now;
-        draw(false);
-      }
+      out.tick();
     },
-    done() {
-      if (shown) {
-        draw(true);
-        stderr.write('\n');
-      }
-    },
+    done: () => out.done(),
   };
 }
