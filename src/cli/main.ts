@@ -261,7 +261,7 @@ async function run(
   }
   progress.done();
   const stage = makeStageProgress(env.stderr, showProgress, 'aligning', 'candidate pairs');
-  const result = await deduper.finishAsync(bytes >= parallelFrom ? flags.jobs : 1, (done, total) => stage.update(done, total));
+  const result = await deduper.finishAsync(pool ? flags.jobs : 1, (done, total) => stage.update(done, total));
   stage.done();
   if (pool) result.stats.timings.fingerprint = (result.stats.timings.fingerprint ?? 0) + pool.seconds;
   if (flags.jobs > 1) {

@@ -157,9 +157,10 @@ export interface PairHit {
 }
 
 /**
- * Aligns a batch of pairs (packed `a * n + b`) in token space; returns the pairs with passages,
- * in batch order. `seeds`, when given, holds for each pair the hash of its only shared fingerprint
- * (or -1 when it shares several or is not known), which spares the join of fingerprint lists (most candidates have none, and nothing is made for them). In-process it is
+ * Aligns a batch of pairs (packed `a * n + b`) in token space; returns only the pairs with
+ * passages (most candidates have none, and nothing is made for them), in batch order. `seeds`,
+ * when given, holds for each pair the hash of its only shared fingerprint (or -1 when it shares
+ * several or is not known), which spares the join of fingerprint lists. In-process it is
  * makeBatchAligner; the CLI runs the same in worker threads.
  */
 export type BatchAligner = (pairs: Float64Array, seeds?: Float64Array) => PairHit[];

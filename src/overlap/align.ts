@@ -309,10 +309,8 @@ export class SeededAligner {
         y++;
         continue;
       }
-      let ex = x + 1;
-      while (ex < ha.length && ha[ex] === h) ex++;
-      let ey = y + 1;
-      while (ey < hb.length && hb[ey] === h) ey++;
+      const ex = runEnd(ha, x);
+      const ey = runEnd(hb, y);
       this.seed(a, x, ex, b, y, ey, h);
       x = ex;
       y = ey;
@@ -328,12 +326,8 @@ export class SeededAligner {
   alignOn(a: SeedDoc, b: SeedDoc, hash: number): TokenAlignment {
     if (!this.start(a, b)) return NO_PASSAGES;
     const x = lowerBound(a.seedHashes, hash);
-    let ex = x;
-    while (ex < a.seedHashes.length && a.seedHashes[ex] === hash) ex++;
     const y = lowerBound(b.seedHashes, hash);
-    let ey = y;
-    while (ey < b.seedHashes.length && b.seedHashes[ey] === hash) ey++;
-    if (ex > x && ey > y) this.seed(a, x, ex, b, y, ey, hash);
+    if (a.seedHashes[x] === hash && b.seedHashes[y] === hash) this.seed(a, x, runEnd(a.seedHashes, x), b, y, runEnd(b.seedHashes, y), hash);
     return this.finish(a, b);
   }
 
@@ -443,11 +437,10 @@ export class SeededAligner {
    * merging bridges only such gaps), so some cluster must span minPassage tokens. Most
    * candidates (a shared common phrase) fail it and skip selection.
    */
-  private mayReach(nruns: number, countA: number, countB: number): boolean {
+  private mayReach(nruns: number): boolean {
     const { order, tokLen } = this;
     const ri = this.runI.data;
     for (let r = 0; r < nruns; r++) {
-      tokLen[r] = this.runTokens(r, countA, countB);
       // Insertion sort by start in A.
       let p = r;
       while (p > 0 && ri[order[p - 1]!]! > ri[r]!) {
@@ -481,15 +474,13 @@ export class SeededAligner {
       this.tokLen = new Uint32Array(size);
       this.order = new Uint32Array(size);
     }
-    if (nruns <= BOUND_RUNS && !this.mayReach(nruns, countA, countB)) return NO_PASSAGES;
     const { tokLen, order } = this;
+    for (let r = 0; r < nruns; r++) tokLen[r] = this.runTokens(r, countA, countB);
+    if (nruns <= BOUND_RUNS && !this.mayReach(nruns)) return NO_PASSAGES;
     const ri = runI.data;
     const rj = runJ.data;
     // 3. Greedy selection of non-overlapping pieces, longest run first (ties: smaller start in A, then in B).
-    for (let r = 0; r < nruns; r++) {
-      tokLen[r] = this.runTokens(r, countA, countB);
-      order[r] = r;
-    }
+    for (let r = 0; r < nruns; r++) order[r] = r;
     const before = (x: number, y: number): boolean =>
       tokLen[x]! > tokLen[y]! || (tokLen[x] === tokLen[y] && (ri[x]! < ri[y]! || (ri[x] === ri[y] && rj[x]! < rj[y]!)));
     if (nruns <= 32) {
@@ -687,6 +678,13 @@ export class SeededAligner {
       keptLen.push(end - keepFrom);
     }
   }
+}
+
+/** The end of the run of values equal to sorted[from] (from < sorted.length). */
+function runEnd(sorted: Uint32Array, from: number): number {
+  let end = from + 1;
+  while (end < sorted.length && sorted[end] === sorted[from]) end++;
+  return end;
 }
 
 /** True when no token in [from, to) is used by a piece (stamped with `gen`). */

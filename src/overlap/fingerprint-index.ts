@@ -309,19 +309,14 @@ function forEachPosting(words: Uint32Array, total: number, visit: (start: number
   }
 }
 
-/**
- * Distinct documents of the posting list [start, end), written to `out` as far as it holds them.
- * @returns how many there are
- */
-function postingDocs(words: Uint32Array, start: number, end: number, out?: Uint32Array): number {
+/** The number of distinct documents of the posting list [start, end). */
+function postingDocs(words: Uint32Array, start: number, end: number): number {
   let n = 0;
   let prev = -1;
   for (let x = start; x < end; x++) {
     const d = words[2 * x]!;
-    if (d === prev) continue;
+    if (d !== prev) n++;
     prev = d;
-    if (out !== undefined && n < out.length) out[n] = d;
-    n++;
   }
   return n;
 }

@@ -36,7 +36,7 @@ export function shareSeeds(state: OverlapState, sets: readonly Uint32Array[], ar
 export class AlignPool {
   private readonly workers: Worker[];
   private readonly busy: number[];
-  private readonly pending = new Map<number, { resolve: (r: PairHit[]) => void; reject: (e: Error) => void; worker: number }>();
+  private readonly pending = new Map<number, { resolve: (r: PairHit[]) => void; reject: (e: Error) => void }>();
   private nextId = 0;
   private failure: Error | undefined;
   private closed = false;
@@ -72,7 +72,7 @@ export class AlignPool {
     this.busy[w]!++;
     const req: AlignRequest = { id, pairs: pairs.slice(), ...(seeds ? { seeds: seeds.slice() } : {}) };
     return new Promise<PairHit[]>((resolve, reject) => {
-      this.pending.set(id, { resolve, reject, worker: w });
+      this.pending.set(id, { resolve, reject });
       this.workers[w]!.postMessage(req, [req.pairs.buffer as ArrayBuffer, ...(req.seeds ? [req.seeds.buffer as ArrayBuffer] : [])]);
     });
   }
