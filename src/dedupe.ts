@@ -242,7 +242,7 @@ export class Deduper {
     const pool = new AlignPool(jobs, seeds, plan.align);
     let outcome: OverlapOutcome;
     try {
-      outcome = await findOverlapsAsync(this.overlap, ctx, plan, (pairs, single) => pool.align(pairs, single), 8192, 4 * jobs, onProgress);
+      outcome = await findOverlapsAsync(this.overlap, ctx, plan, (pairs, shared) => pool.align(pairs, shared), 8192, 4 * jobs, onProgress);
     } finally {
       await pool.close();
     }

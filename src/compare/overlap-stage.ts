@@ -157,20 +157,41 @@ export interface PairHit {
 }
 
 /**
- * Aligns a batch of pairs (packed `a * n + b`) in token space; returns only the pairs with
- * passages (most candidates have none, and nothing is made for them), in batch order. `seeds`,
- * when given, holds for each pair the hash of its only shared fingerprint (or -1 when it shares
- * several or is not known), which spares the join of fingerprint lists. In-process it is
- * makeBatchAligner; the CLI runs the same in worker threads.
+ * The shared fingerprint hashes of a batch's pairs (OverlapCandidates.hashes): `counts[i]` for
+ * pair i, pair after pair in `hashes`.
  */
-export type BatchAligner = (pairs: Float64Array, seeds?: Float64Array) => PairHit[];
-/** An asynchronous BatchAligner (worker threads). */
-export type AsyncBatchAligner = (pairs: Float64Array, seeds?: Float64Array) => Promise<PairHit[]>;
+export interface SharedHashes {
+  readonly counts: Uint32Array;
+  readonly hashes: Uint32Array;
+}
 
-/** Candidate pairs (packed) and, per pair, the hash of its one shared fingerprint, or -1 (see OverlapCandidates.single). */
+/**
+ * Aligns a batch of pairs (packed `a * n + b`) in token space; returns only the pairs with
+ * passages (most candidates have none, and nothing is made for them), in batch order. `shared`,
+ * when given, holds each pair's shared fingerprint hashes, which spares the join of the two
+ * documents' fingerprint lists. In-process it is makeBatchAligner; the CLI runs the same in
+ * worker threads.
+ */
+export type BatchAligner = (pairs: Float64Array, shared?: SharedHashes) => PairHit[];
+/** An asynchronous BatchAligner (worker threads). */
+export type AsyncBatchAligner = (pairs: Float64Array, shared?: SharedHashes) => Promise<PairHit[]>;
+
+/** Candidate pairs (packed) with their shared fingerprint hashes; pair i's start at `starts[i]`. */
 export interface CandidateBatch {
   readonly pairs: Float64Array;
-  readonly seeds: Float64Array;
+  readonly counts: Uint32Array;
+  readonly hashes: Uint32Array;
+  /** Length pairs + 1. */
+  readonly starts: Float64Array;
+}
+
+/** Pairs [from, to) of a CandidateBatch, as a batch for an aligner. */
+export function candidateSlice(c: CandidateBatch, from: number, to: number): { pairs: Float64Array; shared: SharedHashes } {
+  to = Math.min(to, c.pairs.length);
+  return {
+    pairs: c.pairs.subarray(from, to),
+    shared: { counts: c.counts.subarray(from, to), hashes: c.hashes.subarray(c.starts[from]!, c.starts[to]!) },
+  };
 }
 
 /** What an aligner needs besides the documents: the same for every pair of a run. */
@@ -191,13 +212,20 @@ export interface AlignPlan {
  */
 export function makeBatchAligner(plan: AlignPlan, count: number, seedDoc: (d: number) => SeedDoc, sets: (d: number) => Uint32Array): BatchAligner {
   const alignOne = makePairAligner(plan, seedDoc);
-  return (pairs, seeds) => {
+  return (pairs, shared) => {
     const hits: PairHit[] = [];
+    let h = 0;
     for (let i = 0; i < pairs.length; i++) {
       const p = pairs[i]!;
       const a = Math.floor(p / count);
       const b = p - a * count;
-      const alignment = alignOne(a, b, seeds === undefined ? -1 : seeds[i]!);
+      let alignment: TokenAlignment;
+      if (shared === undefined) alignment = alignOne(a, b);
+      else {
+        const to = h + shared.counts[i]!;
+        alignment = alignOne(a, b, shared.hashes, h, to);
+        h = to;
+      }
       if (alignment.pieces.length > 0) hits.push({ index: i, alignment, intersection: intersectionSize(sets(a), sets(b)) });
     }
     return hits;
@@ -208,14 +236,26 @@ export function makeBatchAligner(plan: AlignPlan, count: number, seedDoc: (d: nu
  * Aligns one pair as every aligner must: seeded by shared non-boilerplate fingerprints,
  * boilerplate cut out of the passages.
  */
-export function makePairAligner(plan: AlignPlan, seedDoc: (d: number) => SeedDoc): (a: number, b: number, seed?: number) => TokenAlignment {
+export function makePairAligner(
+  plan: AlignPlan,
+  seedDoc: (d: number) => SeedDoc,
+): (a: number, b: number, hashes?: Uint32Array, from?: number, to?: number) => TokenAlignment {
   const inBoilerplate = sortedHashSet(plan.boilerplate);
   const inIgnored = sortedHashSet(plan.ignored);
   const isBoilerplate = (h: number): boolean => inBoilerplate(h) || inIgnored(h);
   const notBoilerplate = (h: number): boolean => !isBoilerplate(h);
   const options = { minPassage: plan.minPassage, maxGap: plan.maxGap, boilerplate: isBoilerplate };
   const aligner = new SeededAligner(plan.k, options, notBoilerplate);
-  return (a, b, seed = -1) => (seed < 0 ? aligner.align(seedDoc(a), seedDoc(b)) : aligner.alignOn(seedDoc(a), seedDoc(b), seed));
+  // Pairs come sorted by a: its document is made once for all its partners.
+  let lastA = -1;
+  let docA: SeedDoc | undefined;
+  return (a, b, hashes, from, to) => {
+    if (a !== lastA) {
+      docA = seedDoc(a);
+      lastA = a;
+    }
+    return hashes === undefined ? aligner.align(docA!, seedDoc(b)) : aligner.alignOn(docA!, seedDoc(b), hashes, from, to);
+  };
 }
 
 /** The candidates and the per-run alignment plan (the fingerprint index step). */
@@ -293,9 +333,9 @@ export function findOverlaps(state: OverlapState, ctx: OverlapContext, onProgres
   c.applyDuplicates(aligner(c.duplicatePairs()));
   const cand = c.candidatePairs();
   for (let i = 0; i < cand.pairs.length; i += PROGRESS_STEP) {
-    const part = cand.pairs.subarray(i, i + PROGRESS_STEP);
-    c.applyCandidates(part, aligner(part, cand.seeds.subarray(i, i + PROGRESS_STEP)));
-    onProgress?.(i + part.length, cand.pairs.length);
+    const part = candidateSlice(cand, i, i + PROGRESS_STEP);
+    c.applyCandidates(part.pairs, aligner(part.pairs, part.shared));
+    onProgress?.(i + part.pairs.length, cand.pairs.length);
   }
   const exp = c.expansionPairs();
   c.applyCandidates(exp, aligner(exp));
@@ -319,14 +359,19 @@ export async function findOverlapsAsync(
   const c = new OverlapCollector(state, ctx, plan);
   // At most `inFlight` batches are out at a time: enough to keep every worker busy, without
   // copying the whole candidate list into the workers' message queues at once.
-  const run = async (pairs: Float64Array, apply: (part: Float64Array, hits: PairHit[]) => void, seeds?: Float64Array): Promise<void> => {
+  const run = async (pairs: Float64Array, apply: (part: Float64Array, hits: PairHit[]) => void, cand?: CandidateBatch): Promise<void> => {
     let next = 0;
     const lane = async (): Promise<void> => {
       while (next < pairs.length) {
         const i = next;
         next += batch;
-        const part = pairs.subarray(i, i + batch);
-        apply(part, await aligner(part, seeds?.subarray(i, i + batch)));
+        if (cand === undefined) {
+          const part = pairs.subarray(i, i + batch);
+          apply(part, await aligner(part));
+        } else {
+          const part = candidateSlice(cand, i, i + batch);
+          apply(part.pairs, await aligner(part.pairs, part.shared));
+        }
       }
     };
     await Promise.all(Array.from({ length: inFlight }, lane));
@@ -347,7 +392,7 @@ export async function findOverlapsAsync(
       aligned += part.length;
       onProgress?.(aligned, cand.pairs.length);
     },
-    cand.seeds,
+    cand,
   );
   await run(c.expansionPairs(), (part, res) => c.applyCandidates(part, res));
   return c.outcome();
@@ -399,19 +444,15 @@ class OverlapCollector {
     }
   }
 
-  /** Candidate pairs of documents in different duplicate clusters, with their single seeds. */
+  /**
+   * The candidate pairs with their shared hashes. Only one member of each duplicate cluster is
+   * indexed, so no candidate joins two documents of one cluster.
+   */
   candidatePairs(): CandidateBatch {
-    const { pairs, shared, single } = this.plan.cands;
-    const out = new Float64Array(pairs.length);
-    const seeds = new Float64Array(pairs.length);
-    let w = 0;
-    for (let i = 0; i < pairs.length; i++) {
-      const [a, b] = unpackPair(pairs[i]!, this.n);
-      if (this.ctx.duplicateRoot(a) === this.ctx.duplicateRoot(b)) continue;
-      seeds[w] = shared[i] === 1 ? single[i]! : -1;
-      out[w++] = pairs[i]!;
-    }
-    return { pairs: out.subarray(0, w), seeds: seeds.subarray(0, w) };
+    const { pairs, shared, hashes } = this.plan.cands;
+    const starts = new Float64Array(pairs.length + 1);
+    for (let i = 0; i < pairs.length; i++) starts[i + 1] = starts[i]! + shared[i]!;
+    return { pairs, counts: shared, hashes, starts };
   }
 
   /** Records the pairs (packed) that have passages. */

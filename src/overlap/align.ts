@@ -33,7 +33,6 @@ import type { Passage, Tokens } from '../types.js';
 import { shingleSequence } from '../text/shingle.js';
 import { SlidingMin, windowFor } from './winnow.js';
 import { IntList } from '../util/int-list.js';
-import { lowerBound } from './fingerprint-index.js';
 
 /** Hashes occurring more often than this in either document seed no runs (repetitive text). */
 export const MAX_OCCURRENCES = 8;
@@ -319,15 +318,31 @@ export class SeededAligner {
   }
 
   /**
-   * `align` for a pair known to share exactly one fingerprint hash among their seeds (e.g.
-   * OverlapCandidates.single): its occurrences are looked up by binary search instead of joining
-   * the two lists. The same result as `align`, when the pair shares no other seed hash.
+   * `align` for a pair whose shared fingerprint hashes are known (e.g. OverlapCandidates.hashes):
+   * their occurrences are looked up by binary search instead of joining the two lists. The same
+   * result as `align` when hashes[from, to) are all the seed hashes the pair shares.
+   * @param hashes ascending, without repeats, in [from, to)
    */
-  alignOn(a: SeedDoc, b: SeedDoc, hash: number): TokenAlignment {
+  alignOn(a: SeedDoc, b: SeedDoc, hashes: Uint32Array, from = 0, to = hashes.length): TokenAlignment {
     if (!this.start(a, b)) return NO_PASSAGES;
-    const x = lowerBound(a.seedHashes, hash);
-    const y = lowerBound(b.seedHashes, hash);
-    if (a.seedHashes[x] === hash && b.seedHashes[y] === hash) this.seed(a, x, runEnd(a.seedHashes, x), b, y, runEnd(b.seedHashes, y), hash);
+    const ha = a.seedHashes;
+    const hb = b.seedHashes;
+    let x0 = 0;
+    let y0 = 0;
+    for (let i = from; i < to; i++) {
+      const hash = hashes[i]!;
+      // Hashes ascend, so each search starts where the last one ended.
+      const x = lowerBoundFrom(ha, hash, x0);
+      const y = lowerBoundFrom(hb, hash, y0);
+      if (ha[x] === hash && hb[y] === hash) {
+        x0 = runEnd(ha, x);
+        y0 = runEnd(hb, y);
+        this.seed(a, x, x0, b, y, y0, hash);
+      } else {
+        x0 = x;
+        y0 = y;
+      }
+    }
     return this.finish(a, b);
   }
 
@@ -678,6 +693,18 @@ export class SeededAligner {
       keptLen.push(end - keepFrom);
     }
   }
+}
+
+/** The first index i >= from of ascending `sorted` with sorted[i] >= x (sorted.length when none). */
+function lowerBoundFrom(sorted: Uint32Array, x: number, from: number): number {
+  let lo = from;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** The end of the run of values equal to sorted[from] (from < sorted.length). */

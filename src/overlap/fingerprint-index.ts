@@ -45,11 +45,11 @@ export interface OverlapCandidates {
   /** Number of distinct shared non-boilerplate fingerprints of each pair (same order as `pairs`), >= 1. */
   readonly shared: Uint32Array;
   /**
-   * For a pair that shares exactly one fingerprint (shared = 1), that fingerprint's hash (else
-   * 0): its alignment can look up its seeds instead of joining the two fingerprint lists. Most
-   * candidates are such pairs.
+   * The shared non-boilerplate fingerprint hashes of every pair, ascending, pair after pair (pair
+   * i's are the `shared[i]` hashes after those of pairs 0 … i − 1): alignment looks up its seeds
+   * by these instead of joining the two documents' fingerprint lists.
    */
-  readonly single: Uint32Array;
+  readonly hashes: Uint32Array;
   /** Fingerprint hashes whose df > maxDf, ascending, without repeats. */
   readonly boilerplate: Uint32Array;
   /** The df of each boilerplate hash (same order). */
@@ -212,14 +212,21 @@ export function finishOverlapIndex(index: PreparedOverlapIndex, trueDf: Uint32Ar
   // global list of pair increments is made or sorted.
   let pairs = new Float64Array(1024);
   let shared = new Uint32Array(1024);
-  let single = new Uint32Array(1024);
+  let hashes = new Uint32Array(1024);
   let m = 0;
+  let nh = 0;
   const stamp = new Int32Array(count).fill(-1);
   const hits = new Uint32Array(count);
-  const lastHash = new Uint32Array(count);
+  /** Where each partner's hashes go in `hashes` (while its document a is processed). */
+  const slot = new Uint32Array(count);
   const partners = new IntList(64);
+  // (partner, hash) of document a's shared fingerprints, in ascending hash order.
+  const seenB = new IntList(256);
+  const seenHash = new IntList(256);
   for (let a = 0; a < count; a++) {
     partners.length = 0;
+    seenB.length = 0;
+    seenHash.length = 0;
     for (let k = perDoc[a]!; k < perDoc[a + 1]!; k++) {
       const r = runsOf[k]!;
       const end = runTo.data[r]!;
@@ -240,9 +247,10 @@ export function finishOverlapIndex(index: PreparedOverlapIndex, trueDf: Uint32Ar
         if (stamp[b] !== a) {
           stamp[b] = a;
           hits[b] = 1;
-          lastHash[b] = hash;
           partners.push(b);
         } else hits[b]!++;
+        seenB.push(b);
+        seenHash.push(hash);
       }
     }
     if (partners.length === 0) continue;
@@ -252,21 +260,27 @@ export function finishOverlapIndex(index: PreparedOverlapIndex, trueDf: Uint32Ar
       while (size < m + bs.length) size *= 2;
       pairs = growF64(pairs, size);
       shared = growU32(shared, size);
-      single = growU32(single, size);
+    }
+    if (nh + seenB.length > hashes.length) {
+      let size = hashes.length * 2;
+      while (size < nh + seenB.length) size *= 2;
+      hashes = growU32(hashes, size);
     }
     for (let t = 0; t < bs.length; t++) {
       const b = bs[t]!;
       pairs[m] = a * count + b;
       shared[m] = hits[b]!;
-      single[m] = hits[b] === 1 ? lastHash[b]! : 0;
+      slot[b] = nh;
+      nh += hits[b]!;
       m++;
     }
+    for (let t = 0; t < seenB.length; t++) hashes[slot[seenB.data[t]!]!++] = seenHash.data[t]!;
   }
   return {
     maxDf,
     pairs: pairs.slice(0, m),
     shared: shared.slice(0, m),
-    single: single.slice(0, m),
+    hashes: hashes.slice(0, nh),
     boilerplate: bpHash.slice(0, nb),
     boilerplateDf: bpDf.slice(0, nb),
   };

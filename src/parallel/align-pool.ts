@@ -4,7 +4,7 @@
  * document's arrays lie; then batches of pairs are spread over the workers, least busy first.
  */
 import { Worker } from 'node:worker_threads';
-import type { AlignPlan, OverlapState, PairHit } from '../compare/overlap-stage.js';
+import type { AlignPlan, OverlapState, PairHit, SharedHashes } from '../compare/overlap-stage.js';
 import type { SharedArena } from '../util/shared-arena.js';
 import { decodeHits, Part, PARTS, type AlignRequest, type AlignResponse, type AlignWorkerInit, type SharedSeeds } from './align-protocol.js';
 
@@ -64,16 +64,17 @@ export class AlignPool {
   }
 
   /** Aligns a batch on the least busy worker. */
-  align(pairs: Float64Array, seeds?: Float64Array): Promise<PairHit[]> {
+  align(pairs: Float64Array, shared?: SharedHashes): Promise<PairHit[]> {
     if (this.failure) return Promise.reject(this.failure);
     let w = 0;
     for (let i = 1; i < this.workers.length; i++) if (this.busy[i]! < this.busy[w]!) w = i;
     const id = this.nextId++;
     this.busy[w]!++;
-    const req: AlignRequest = { id, pairs: pairs.slice(), ...(seeds ? { seeds: seeds.slice() } : {}) };
+    const req: AlignRequest = { id, pairs: pairs.slice(), ...(shared ? { counts: shared.counts.slice(), hashes: shared.hashes.slice() } : {}) };
+    const transfer = [req.pairs.buffer as ArrayBuffer, ...(req.counts && req.hashes ? [req.counts.buffer as ArrayBuffer, req.hashes.buffer as ArrayBuffer] : [])];
     return new Promise<PairHit[]>((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      this.workers[w]!.postMessage(req, [req.pairs.buffer as ArrayBuffer, ...(req.seeds ? [req.seeds.buffer as ArrayBuffer] : [])]);
+      this.workers[w]!.postMessage(req, transfer);
     });
   }
 

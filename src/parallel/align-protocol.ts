@@ -67,8 +67,9 @@ export interface AlignWorkerInit {
 export interface AlignRequest {
   readonly id: number;
   readonly pairs: Float64Array;
-  /** Per pair, the hash of its one shared fingerprint, or -1 (BatchAligner). */
-  readonly seeds?: Float64Array;
+  /** Per pair, its shared fingerprint hashes (SharedHashes): how many, then all of them. */
+  readonly counts?: Uint32Array;
+  readonly hashes?: Uint32Array;
 }
 
 /** Results of a batch: the pairs with passages (encodeHits). */

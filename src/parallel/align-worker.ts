@@ -19,6 +19,6 @@ const seedDoc = (d: number): SeedDoc => ({
 const alignBatch = makeBatchAligner(plan, seeds.count, seedDoc, (d) => part(d, Part.Set));
 
 parentPort!.on('message', (req: AlignRequest) => {
-  const res: AlignResponse = { id: req.id, data: encodeHits(alignBatch(req.pairs, req.seeds)) };
+  const res: AlignResponse = { id: req.id, data: encodeHits(alignBatch(req.pairs, req.counts && req.hashes ? { counts: req.counts, hashes: req.hashes } : undefined)) };
   parentPort!.postMessage(res, [res.data.buffer as ArrayBuffer]);
 });

@@ -23,6 +23,7 @@ function naiveCandidates(lists: readonly number[][], maxDf: number, shingles?: r
   const holders = new Map<number, Set<number>>();
   shingles?.forEach((sh, d) => sh.forEach((h) => (holders.get(h) ?? holders.set(h, new Set()).get(h)!).add(d)));
   const shared = new Map<number, number>();
+  const hashesOf = new Map<number, number[]>();
   const boilerplate: [number, number][] = [];
   for (const [h, set] of docsOf) {
     const df = new Set([...set, ...(holders.get(h) ?? [])]).size;
@@ -33,6 +34,7 @@ function naiveCandidates(lists: readonly number[][], maxDf: number, shingles?: r
         for (let y = x + 1; y < docs.length; y++) {
           const key = docs[x]! * lists.length + docs[y]!;
           shared.set(key, (shared.get(key) ?? 0) + 1);
+          (hashesOf.get(key) ?? hashesOf.set(key, []).get(key)!).push(h);
         }
     }
   }
@@ -41,6 +43,7 @@ function naiveCandidates(lists: readonly number[][], maxDf: number, shingles?: r
   return {
     pairs,
     shared: pairs.map((p) => shared.get(p)!),
+    hashes: pairs.flatMap((p) => hashesOf.get(p)!.sort((x, y) => x - y)),
     boilerplate: boilerplate.map((b) => b[0]),
     boilerplateDf: boilerplate.map((b) => b[1]),
   };
@@ -55,9 +58,11 @@ describe('overlapCandidates', () => {
     expect([...got.boilerplateDf]).toEqual([3, 3]);
     expect([...got.pairs]).toEqual([2 * 4 + 3]);
     expect([...got.shared]).toEqual([1]);
+    expect([...got.hashes]).toEqual([9]);
     const wide = overlapCandidates({ count: 4, fingerprints: (d) => lists[d]! }, 3);
     expect([...wide.pairs]).toEqual([0 * 4 + 1, 0 * 4 + 2, 0 * 4 + 3, 1 * 4 + 2, 1 * 4 + 3, 2 * 4 + 3]);
     expect([...wide.shared]).toEqual([2, 1, 1, 1, 1, 1]);
+    expect([...wide.hashes]).toEqual([2, 3, 3, 2, 3, 2, 9]);
     expect(wide.boilerplate.length).toBe(0);
   });
 
@@ -71,6 +76,7 @@ describe('overlapCandidates', () => {
           const want = naiveCandidates(lists, maxDf);
           expect([...got.pairs]).toEqual(want.pairs);
           expect([...got.shared]).toEqual(want.shared);
+          expect([...got.hashes]).toEqual(want.hashes);
           expect([...got.boilerplate]).toEqual(want.boilerplate);
           expect([...got.boilerplateDf]).toEqual(want.boilerplateDf);
         },
@@ -96,6 +102,7 @@ describe('overlapCandidates', () => {
         const want = naiveCandidates(fps, maxDf, shingles);
         expect([...got.pairs]).toEqual(want.pairs);
         expect([...got.shared]).toEqual(want.shared);
+        expect([...got.hashes]).toEqual(want.hashes);
         expect([...got.boilerplate]).toEqual(want.boilerplate);
         expect([...got.boilerplateDf]).toEqual(want.boilerplateDf);
       }),

@@ -290,8 +290,9 @@ describe('SeededAligner', () => {
     return { shingles, count: t.count, ...sortSeeds(win.hashes, win.positions) };
   };
 
-  it('pairs sharing one fingerprint (overlapCandidates.single): alignOn gives what align gives', () => {
+  it('candidate pairs with their shared hashes (overlapCandidates.hashes): alignOn gives what align gives', () => {
     let checked = 0;
+    let several = 0;
     fc.assert(
       fc.property(
         fc.array(fc.array(fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l'), { maxLength: 80 }), { minLength: 2, maxLength: 8 }),
@@ -306,19 +307,24 @@ describe('SeededAligner', () => {
           const bp = new Set(cands.boilerplate);
           const options = { minPassage, maxGap, boilerplate: (h: number) => bp.has(h) };
           const aligner = new SeededAligner(k, options, (h) => !bp.has(h));
+          let from = 0;
           cands.pairs.forEach((p, i) => {
-            if (cands.shared[i] !== 1) return;
+            const to = from + cands.shared[i]!;
             const a = Math.floor(p / docs.length);
             const b = p - a * docs.length;
             const want = new SeededAligner(k, options, (h) => !bp.has(h)).align(docs[a]!, docs[b]!);
-            expect(aligner.alignOn(docs[a]!, docs[b]!, cands.single[i]!)).toEqual(want);
+            expect(aligner.alignOn(docs[a]!, docs[b]!, cands.hashes, from, to)).toEqual(want);
+            from = to;
             checked++;
+            if (cands.shared[i]! > 1) several++;
           });
+          expect(from).toBe(cands.hashes.length);
         },
       ),
       RUNS,
     );
     expect(checked).toBeGreaterThan(50);
+    expect(several).toBeGreaterThan(0);
   });
 
   it('one aligner reused over many pairs gives what a fresh one gives for each pair', () => {
