@@ -33,6 +33,7 @@ import type { Passage, Tokens } from '../types.js';
 import { shingleSequence } from '../text/shingle.js';
 import { SlidingMin, windowFor } from './winnow.js';
 import { IntList } from '../util/int-list.js';
+import { lowerBound } from './fingerprint-index.js';
 
 /** Hashes occurring more often than this in either document seed no runs (repetitive text). */
 export const MAX_OCCURRENCES = 8;
@@ -332,8 +333,8 @@ export class SeededAligner {
     for (let i = from; i < to; i++) {
       const hash = hashes[i]!;
       // Hashes ascend, so each search starts where the last one ended.
-      const x = lowerBoundFrom(ha, hash, x0);
-      const y = lowerBoundFrom(hb, hash, y0);
+      const x = lowerBound(ha, hash, x0);
+      const y = lowerBound(hb, hash, y0);
       if (ha[x] === hash && hb[y] === hash) {
         x0 = runEnd(ha, x);
         y0 = runEnd(hb, y);
@@ -693,18 +694,6 @@ export class SeededAligner {
       keptLen.push(end - keepFrom);
     }
   }
-}
-
-/** The first index i >= from of ascending `sorted` with sorted[i] >= x (sorted.length when none). */
-function lowerBoundFrom(sorted: Uint32Array, x: number, from: number): number {
-  let lo = from;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid]! < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** The end of the run of values equal to sorted[from] (from < sorted.length). */

@@ -371,9 +371,9 @@ export function sortedHashSet(sorted: Uint32Array): (hash: number) => boolean {
   };
 }
 
-/** The first index of ascending `sorted` whose value is >= x (sorted.length when none is). */
-export function lowerBound(sorted: Uint32Array, x: number): number {
-  let lo = 0;
+/** The first index i >= from of ascending `sorted` with sorted[i] >= x (sorted.length when none is). */
+export function lowerBound(sorted: Uint32Array, x: number, from = 0): number {
+  let lo = from;
   let hi = sorted.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
