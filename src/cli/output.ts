@@ -7,6 +7,8 @@ import fsSync from 'node:fs';
 import * as path from 'node:path';
 import { DedupeError } from '../errors.js';
 import { interruption } from './signals.js';
+import { Worker } from 'node:worker_threads';
+import type { WriteMessage, WriteWorkerInit } from './write-worker.js';
 
 /**
  * Temporary files being written, removed if the process is interrupted. A file stays in the set
@@ -42,26 +44,36 @@ export async function writeFileAtomic(file: string, render: (write: (chunk: stri
   pendingTemps.add(tmp);
   try {
     const fd = fsSync.openSync(tmp, 'wx');
+    const out = new ChunkWriter(fd);
     try {
-      let group: string[] = [];
+      // Chunks are encoded straight into ~1 MiB buffers (no joined string in between).
+      let buf = Buffer.allocUnsafeSlow(WRITE_BUFFER);
       let n = 0;
       const flush = (): void => {
         if (n === 0) return;
-        const buf = Buffer.from(group.join(''), 'utf8');
-        let off = 0;
-        while (off < buf.length) off += fsSync.writeSync(fd, buf, off, buf.length - off);
-        group = [];
+        out.write(buf.subarray(0, n));
+        buf = Buffer.allocUnsafeSlow(WRITE_BUFFER);
         n = 0;
       };
       const write = (chunk: string): void => {
-        group.push(chunk);
-        n += chunk.length;
-        if (n >= 1 << 20) flush();
+        // A UTF-16 code unit takes at most 3 bytes of UTF-8.
+        if (n + 3 * chunk.length > buf.length) {
+          flush();
+          if (3 * chunk.length > buf.length) {
+            out.write(Buffer.from(chunk, 'utf8'));
+            return;
+          }
+        }
+        n += buf.write(chunk, n, 'utf8');
       };
       render(write);
       flush();
     } finally {
-      fsSync.closeSync(fd);
+      try {
+        await out.close();
+      } finally {
+        fsSync.closeSync(fd);
+      }
     }
     // Interrupted meanwhile (see signals.ts): keep the old file; the catch removes the temporary one.
     if (interruption.signal !== undefined) throw new Error(`interrupted by ${interruption.signal}`);
@@ -72,6 +84,64 @@ export async function writeFileAtomic(file: string, render: (write: (chunk: stri
     throw new DedupeError('E_OUTPUT', `${file}: cannot write the report (${reason})`, { path: file, cause });
   } finally {
     pendingTemps.delete(tmp);
+  }
+}
+
+/** Bytes per buffer handed to the writer. */
+const WRITE_BUFFER = 1 << 20;
+
+/** Chunks the writer thread may lag behind (each ~1 MB): memory stays bounded. */
+const WRITE_AHEAD = 16;
+
+/**
+ * Writes encoded chunks to a file in order: the first in the calling thread, the rest (a large
+ * report) on a writer thread (write-worker.ts), so that rendering goes on while the kernel copies.
+ * `write` blocks (Atomics.wait) while the writer is WRITE_AHEAD chunks behind.
+ */
+class ChunkWriter {
+  private worker: Worker | undefined;
+  private readonly pending = new Int32Array(new SharedArrayBuffer(4));
+  private chunks = 0;
+
+  constructor(private readonly fd: number) {}
+
+  write(buf: Uint8Array): void {
+    if (this.chunks++ === 0) {
+      // Small reports (one chunk) never start a thread.
+      let off = 0;
+      while (off < buf.length) off += fsSync.writeSync(this.fd, buf, off, buf.length - off);
+      return;
+    }
+    if (this.worker === undefined) {
+      const init: WriteWorkerInit = { fd: this.fd, pending: this.pending.buffer as SharedArrayBuffer };
+      this.worker = new Worker(new URL('./write-worker.js', import.meta.url), { workerData: init });
+    }
+    for (let now = Atomics.load(this.pending, 0); now >= WRITE_AHEAD; now = Atomics.load(this.pending, 0)) {
+      // The writer counts off every chunk, failed or not; a minute without one means it is gone.
+      if (Atomics.wait(this.pending, 0, now, 60_000) === 'timed-out') throw new Error('the report writer thread stopped');
+    }
+    Atomics.add(this.pending, 0, 1);
+    // Transfer only a buffer of its own (a small Buffer may be a view of Node's shared pool).
+    const message: WriteMessage = buf.byteOffset === 0 && buf.buffer.byteLength > Buffer.poolSize ? buf : new Uint8Array(buf);
+    this.worker.postMessage(message, [message.buffer as ArrayBuffer]);
+  }
+
+  /** Waits until every chunk is written; throws the first write error. */
+  async close(): Promise<void> {
+    const worker = this.worker;
+    if (worker === undefined) return;
+    this.worker = undefined;
+    try {
+      const failure = await new Promise<string | null>((resolve, reject) => {
+        worker.once('message', resolve);
+        worker.once('error', reject);
+        const end: WriteMessage = null;
+        worker.postMessage(end);
+      });
+      if (failure !== null) throw Object.assign(new Error(`write failed (${failure})`), { code: failure });
+    } finally {
+      await worker.terminate();
+    }
   }
 }
 

@@ -83,6 +83,35 @@ export function pairRecord(r: DedupeResult, p: ScoredPair): Record<string, unkno
   };
 }
 
+/** A number as JSON.stringify writes it. */
+const num = (x: number): string => (Number.isFinite(x) ? String(x) : 'null');
+
+/**
+ * JSON.stringify(pairRecord(r, p)) written directly, without the intermediate objects: the pairs
+ * are the bulk of a report (hundreds of megabytes on large corpora). Same bytes (tested).
+ * @param ids JSON.stringify of each document's id (documentIds)
+ * @param head what the record starts with after `{` (e.g. `"type":"pair",` for JSON Lines)
+ */
+export function pairJson(ids: readonly string[], p: ScoredPair, head = ''): string {
+  let s = `{${head}"a":${ids[p.a]},"b":${ids[p.b]},"kind":${JSON.stringify(p.kind)},"jaccard":${num(round(p.jaccard))},"containment":{"a_in_b":${num(round(p.aInB))},"b_in_a":${num(round(p.bInA))}}`;
+  if (p.coverage) s += `,"coverage":{"a_in_b":${num(round(p.coverage.aInB))},"b_in_a":${num(round(p.coverage.bInA))}}`;
+  const passages = p.passages;
+  if (passages) {
+    s += ',"passages":[';
+    for (let i = 0; i < passages.length; i++) {
+      const q = passages[i]!;
+      s += `${i === 0 ? '' : ','}{"a":{"start":${num(q.a.start)},"end":${num(q.a.end)}},"b":{"start":${num(q.b.start)},"end":${num(q.b.end)}},"words":${num(q.words)},"gaps":${num(q.gaps ?? 0)},"text":${JSON.stringify(q.text)}}`;
+    }
+    s += ']';
+  }
+  return s + '}';
+}
+
+/** JSON.stringify of every document's id, for pairJson. */
+export function documentIds(r: DedupeResult): string[] {
+  return r.documents.map((d) => JSON.stringify(d.id));
+}
+
 /** The `clusters[]` records, numbered from 1 in order of their first member. */
 export function clusterRecords(r: DedupeResult): Record<string, unknown>[] {
   const id = (i: number): string => r.documents[i]!.id;
@@ -151,16 +180,17 @@ export function jsonReport(r: DedupeResult, opts: JsonOptions): Record<string, u
  * The bytes parse to exactly `jsonReport(r, opts)`.
  */
 export function writeJson(r: DedupeResult, write: (chunk: string) => void, opts: JsonOptions): void {
-  const array = (name: string, n: number, record: (i: number) => unknown, last = false): void => {
+  const array = (name: string, n: number, record: (i: number) => unknown, last = false, json = (i: number): string => JSON.stringify(record(i))): void => {
     write(`  "${name}": [`);
-    for (let i = 0; i < n; i++) write(`${i === 0 ? '\n' : ',\n'}    ${JSON.stringify(record(i))}`);
+    for (let i = 0; i < n; i++) write(`${i === 0 ? '\n' : ',\n'}    ${json(i)}`);
     write(`${n === 0 ? '' : '\n  '}]${last ? '' : ','}\n`);
   };
   write(`{\n  "version": ${SCHEMA_VERSION},\n  "params": ${JSON.stringify(paramsRecord(r))},\n`);
   array('documents', r.documents.length, (i) => documentRecord(r, i));
   const clusters = clusterRecords(r);
   array('clusters', clusters.length, (i) => clusters[i]);
-  array('pairs', r.pairs.length, (i) => pairRecord(r, r.pairs[i]!));
+  const ids = documentIds(r);
+  array('pairs', r.pairs.length, (i) => pairRecord(r, r.pairs[i]!), false, (i) => pairJson(ids, r.pairs[i]!));
   const groups = groupRecords(r);
   array('groups', groups.length, (i) => groups[i]);
   write(`  "stats": ${JSON.stringify(statsRecord(r, opts))}\n}\n`);
@@ -175,7 +205,8 @@ export function writeJsonl(r: DedupeResult, write: (chunk: string) => void, opts
   line('params', { version: SCHEMA_VERSION, params: paramsRecord(r) });
   r.documents.forEach((_, i) => line('document', documentRecord(r, i)));
   for (const c of clusterRecords(r)) line('cluster', c);
-  for (const p of r.pairs) line('pair', pairRecord(r, p));
+  const ids = documentIds(r);
+  for (const p of r.pairs) write(pairJson(ids, p, '"type":"pair",') + '\n');
   for (const g of groupRecords(r)) line('group', g);
   line('summary', statsRecord(r, opts));
 }

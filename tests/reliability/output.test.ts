@@ -75,6 +75,27 @@ describe('-o FILE is atomic', () => {
     expect(bad.stderr).toMatch(/^dedupe: error: .*no-such-dir\/x\.json: cannot write the report \(ENOENT\)\n$/);
   });
 
+  it('a report of several megabytes (written by the writer thread) has the bytes the same run prints on stdout', { timeout: 60_000 }, async () => {
+    const big = path.join(tmp, 'big');
+    mkdirSync(big);
+    const words = Array.from({ length: 2000 }, (_, i) => `w${(i * 7919) % 100003}`);
+    for (let i = 0; i < 120; i++) {
+      const text = words.map((w, j) => `${w}x${(i * 31 + j) % 997}`).join(' ');
+      writeFileSync(path.join(big, `d${String(i).padStart(3, '0')}-a.txt`), text);
+      writeFileSync(path.join(big, `d${String(i).padStart(3, '0')}-b.txt`), `${text} one more word`);
+    }
+    const out = path.join(tmp, 'big.json');
+    const toFile = await runCli([big, '--json', '-o', out]);
+    expect(toFile.code).toBe(0);
+    const bytes = await readFile(out);
+    expect(bytes.length).toBeGreaterThan(2 << 20); // several 1 MiB chunks
+    const toStdout = await runCli([big, '--json']);
+    expect(toStdout.code).toBe(0);
+    expect(bytes.equals(toStdout.stdoutBytes)).toBe(true);
+    expect(parseJson(toStdout).pairs.length).toBe(120);
+    expect(await strayTemps(tmp)).toEqual([]);
+  });
+
   it('SIGTERM/SIGINT at any moment: exit 143/130, and FILE is the old one or the complete new one, never half', { timeout: 60_000 }, async () => {
     const out = path.join(tmp, 'interrupted.json');
     const complete = await runCli([corpus, '--json', '-o', out]);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findDuplicates } from '../../src/dedupe.js';
-import { jsonReport, writeJson, writeJsonl, SCHEMA_VERSION } from '../../src/report/json.js';
-import { seeds } from '../pipeline/helpers.js';
+import { documentIds, jsonReport, pairJson, pairRecord, writeJson, writeJsonl, SCHEMA_VERSION } from '../../src/report/json.js';
+import { doc, fixtureDocs, seeds } from '../pipeline/helpers.js';
 
 describe('JSON report', () => {
   const r = findDuplicates(seeds());
@@ -27,5 +27,35 @@ describe('JSON report', () => {
   it('adds timings only when asked (byte-reproducible otherwise)', () => {
     expect(jsonReport(r, { timings: false }).stats).not.toHaveProperty('timings');
     expect(jsonReport(r, { timings: true, seconds: 1 }).stats).toHaveProperty('timings');
+  });
+
+  it('writes each pair (pairJson) exactly as JSON.stringify writes its record', () => {
+    // A shared passage full of what JSON must escape: quotes, backslashes, control characters,
+    // U+2028, a lone surrogate, and ids that need escaping too.
+    const odd = 'He said "stop" \\ then\tleft \u2028 at \ud800 dawn \u0001 again; "quotes" and C:\\path\\to\\file remain';
+    const shared = `${odd} ${'the long shared passage goes on and on for a while '.repeat(3)}`;
+    const mixed = [
+      doc('q"uote\\one', `Intro words of the first piece. ${shared} The end of one.`),
+      doc('two\n', `Another opening here entirely different. ${shared} Closing words for two, also different.`),
+      doc('three', `${shared}`),
+    ];
+    const runs = [
+      findDuplicates(seeds()),
+      findDuplicates(seeds(), { overlap: false }),
+      findDuplicates(fixtureDocs('fixtures/multilingual')),
+      findDuplicates(mixed),
+    ];
+    let passages = 0;
+    for (const run of runs) {
+      const ids = documentIds(run);
+      for (const p of run.pairs) {
+        expect(pairJson(ids, p)).toBe(JSON.stringify(pairRecord(run, p)));
+        expect(pairJson(ids, p, '"type":"pair",')).toBe(JSON.stringify({ type: 'pair', ...pairRecord(run, p) }));
+        passages += p.passages?.length ?? 0;
+      }
+    }
+    expect(runs[1]!.pairs.length).toBeGreaterThan(0);
+    expect(runs[3]!.pairs.some((p) => p.passages?.some((q) => q.text.includes('"stop" \\ then\tleft \u2028 at \ud800')))).toBe(true);
+    expect(passages).toBeGreaterThan(10);
   });
 });
