@@ -28,7 +28,7 @@ import { tokenize, type TokenFilter } from '../text/tokenize.js';
 import { shingleSequence } from '../text/shingle.js';
 import type { Tokens } from '../types.js';
 import {
-  documentFrequencies,
+  documentFrequenciesOfSets,
   finishOverlapIndex,
   lowerBound,
   pairBudget,
@@ -276,7 +276,7 @@ export interface OverlapPlan {
 export function planOverlaps(state: OverlapState, ctx: OverlapContext): OverlapPlan {
   const t0 = performance.now();
   const { prepared, indexed } = prepareIndex(state, ctx);
-  const df = documentFrequencies(prepared.keys, (d) => (indexed[d] === 1 ? ctx.sets[d]! : NO_HASHES), 0, state.count);
+  const df = documentFrequenciesOfSets(prepared.keys, (d) => (indexed[d] === 1 ? ctx.sets[d]! : NO_HASHES), 0, state.count);
   return finishPlan(state, ctx, prepared, df, t0);
 }
 

@@ -428,6 +428,68 @@ export function documentFrequencies(keys: Uint32Array, shingles: (doc: number) =
   return df;
 }
 
+/** Keys per block of documentFrequenciesOfSets: a table of 2^17 slots (512 KiB) stays in the L2 cache. */
+const DF_BLOCK_KEYS = 1 << 16;
+
+/**
+ * documentFrequencies over sorted, repeat-free shingle sets (Fingerprint.set), the same result,
+ * faster on large corpora: the keys are taken in blocks small enough for the table to stay in
+ * cache, and each document's set is walked once, block by block (a cursor per document), instead
+ * of probing one table of millions of keys at random.
+ * @param keys distinct hashes, ascending (PreparedOverlapIndex.keys, or a range of them)
+ * @param sets each document's shingle set, ascending and without repeats
+ * @param block keys per block
+ */
+export function documentFrequenciesOfSets(keys: Uint32Array, sets: (doc: number) => Uint32Array, from: number, to: number, block = DF_BLOCK_KEYS): Uint32Array {
+  const u = keys.length;
+  const df = new Uint32Array(u);
+  if (u === 0 || to <= from) return df;
+  const docs: Uint32Array[] = new Array<Uint32Array>(to - from);
+  const cursor = new Uint32Array(to - from);
+  for (let d = from; d < to; d++) {
+    const set = sets(d);
+    docs[d - from] = set;
+    cursor[d - from] = lowerBound(set, keys[0]!);
+  }
+  const blockKeys = Math.min(u, block);
+  let bits = 1;
+  while (1 << bits < 2 * blockKeys) bits++;
+  const mask = (1 << bits) - 1;
+  const shift = 32 - bits;
+  const slots = new Int32Array(1 << bits);
+  for (let k0 = 0; k0 < u; k0 += block) {
+    const k1 = Math.min(u, k0 + block);
+    // Open addressing with linear probing: slot → rank + 1 (0 = empty); load <= 1/2.
+    slots.fill(0);
+    for (let r = k0; r < k1; r++) {
+      let at = Math.imul(keys[r]!, 0x9e3779b1) >>> shift;
+      while (slots[at] !== 0) at = (at + 1) & mask;
+      slots[at] = r + 1;
+    }
+    const highest = keys[k1 - 1]!;
+    for (let x = 0; x < docs.length; x++) {
+      const set = docs[x]!;
+      let i = cursor[x]!;
+      for (; i < set.length; i++) {
+        const h = set[i]!;
+        if (h > highest) break;
+        let at = Math.imul(h, 0x9e3779b1) >>> shift;
+        for (;;) {
+          const r = slots[at]! - 1;
+          if (r < 0) break;
+          if (keys[r] === h) {
+            df[r]!++;
+            break;
+          }
+          at = (at + 1) & mask;
+        }
+      }
+      cursor[x] = i;
+    }
+  }
+  return df;
+}
+
 function grow32(a: Uint32Array<ArrayBuffer>): Uint32Array<ArrayBuffer> {
   const next = new Uint32Array(a.length * 2);
   next.set(a);

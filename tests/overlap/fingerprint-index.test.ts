@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { isDedupeError } from '../../src/errors.js';
-import { documentFrequencies, overlapCandidates, pairBudget, resolveMaxDf, sortedHashSet } from '../../src/overlap/fingerprint-index.js';
+import { documentFrequencies, documentFrequenciesOfSets, overlapCandidates, pairBudget, resolveMaxDf, sortedHashSet } from '../../src/overlap/fingerprint-index.js';
 import { windowFor, winnow } from '../../src/overlap/winnow.js';
 import { shingleSequence } from '../../src/text/shingle.js';
 import { tokenize } from '../../src/text/tokenize.js';
@@ -269,5 +269,29 @@ describe('sortedHashSet', () => {
     expect([3, 10, 0xfffffffe].every(has)).toBe(true);
     expect([0, 4, 11, 0xffffffff].some(has)).toBe(false);
     expect(sortedHashSet(new Uint32Array(0))(0)).toBe(false);
+  });
+});
+
+describe('documentFrequenciesOfSets', () => {
+  test('counts what documentFrequencies counts, whatever the block size and the range of keys', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.uniqueArray(fc.integer({ min: 0, max: 200 }), { maxLength: 60 }), { maxLength: 20 }),
+        fc.uniqueArray(fc.integer({ min: 0, max: 220 }), { maxLength: 80 }),
+        fc.integer({ min: 1, max: 9 }),
+        fc.nat(),
+        (docs, keyList, block, cut) => {
+          const sets = docs.map((d) => Uint32Array.from(d).sort());
+          const keys = Uint32Array.from(keyList).sort();
+          // A worker counts a contiguous range of the keys.
+          const from = keys.length === 0 ? 0 : cut % keys.length;
+          const part = keys.subarray(from);
+          const want = documentFrequencies(part, (d) => sets[d]!, 0, sets.length);
+          expect([...documentFrequenciesOfSets(part, (d) => sets[d]!, 0, sets.length, block)]).toEqual([...want]);
+          expect([...documentFrequenciesOfSets(part, (d) => sets[d]!, 0, sets.length)]).toEqual([...want]);
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });
