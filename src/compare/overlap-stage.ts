@@ -17,8 +17,9 @@
  *    document is `contained` (the smaller is derived from the larger); otherwise, with at least
  *    one passage, `overlap`. Each derived copy is attached to its single best source, so a long
  *    document quoting many others cannot chain them into one group. Passages are kept in a
- *    PassageStore (typed arrays), mapped to character offsets at the end, each document read and
- *    tokenized once, and quoted from the text only when a pair's `passages` are read.
+ *    PassageStore (typed arrays), mapped to character offsets at the end with each document's
+ *    token ranges (kept packed since fingerprinting: no document is tokenized again), and quoted
+ *    from the text only when a pair's `passages` are read.
  */
 import type { ScoredPair } from '../types.js';
 import type { DedupeOptions } from '../options.js';
@@ -26,7 +27,6 @@ import type { DocFingerprint } from '../sketch/fingerprint.js';
 import { intersectionSize, similarityOfCounts } from '../sketch/similarity.js';
 import { tokenize, type TokenFilter } from '../text/tokenize.js';
 import { shingleSequence } from '../text/shingle.js';
-import type { Tokens } from '../types.js';
 import {
   documentFrequenciesOfSets,
   finishOverlapIndex,
@@ -40,7 +40,9 @@ import {
 } from '../overlap/fingerprint-index.js';
 import { SeededAligner, type SeedDoc, type TokenAlignment } from '../overlap/align.js';
 import { UnionFind } from './union-find.js';
-import { PassageStore, StoredPair } from './passage-store.js';
+import { PassageStore, StoredPair, type TokenRanges } from './passage-store.js';
+import { ByteArena } from '../util/byte-arena.js';
+import { unpackTokenOffsets } from '../text/token-offsets.js';
 import { SharedArena } from '../util/shared-arena.js';
 import { windowFor } from '../overlap/winnow.js';
 import type { TextStore } from '../text-store.js';
@@ -68,6 +70,9 @@ export class OverlapState {
   /** Word-shingle sequence and token count of each document. */
   readonly sequences: Uint32Array[] = [];
   readonly counts: number[] = [];
+  /** Packed token ranges of each document (packTokenOffsets). */
+  private readonly offsets: Uint8Array[] = [];
+  private readonly bytes = new ByteArena();
   private readonly ignored: Set<number>;
 
   /**
@@ -102,6 +107,7 @@ export class OverlapState {
     if (index >= this.count) this.count = index + 1;
     this.sequences[index] = this.arena.put(fp.sequence);
     this.counts[index] = fp.tokens;
+    this.offsets[index] = this.bytes.put(fp.offsets);
     if (this.ignored.size === 0) {
       this.winnowed[index] = this.arena.put(fp.winnowHashes);
       this.positions[index] = this.arena.put(fp.winnowPositions);
@@ -118,9 +124,9 @@ export class OverlapState {
     return { shingles: this.sequences[d]!, count: this.counts[d]!, seedHashes: this.winnowed[d]!, seedPositions: this.positions[d]! };
   }
 
-  /** Tokens of document d, made again from its text (cheaper than keeping them). */
-  tokens(d: number): Tokens {
-    return tokenize(this.texts.get(d), this.filter);
+  /** The UTF-16 ranges of document d's tokens (kept packed since fingerprinting). */
+  tokenRanges(d: number): TokenRanges {
+    return unpackTokenOffsets(this.offsets[d]!, this.counts[d]!);
   }
 }
 
@@ -419,7 +425,7 @@ class OverlapCollector {
     private readonly plan: OverlapPlan,
   ) {
     this.n = state.count;
-    this.store = new PassageStore(state.texts, state.filter);
+    this.store = new PassageStore(state.texts, (d) => state.tokenRanges(d));
   }
 
   /** The verified duplicate pairs, which get passages too. */
@@ -570,9 +576,10 @@ function describeBoilerplate(
     let hi = pos;
     for (let i = pos - 1; i >= 0 && lo - i <= gap; i--) if (inBoilerplate(seq[i]!)) lo = i;
     for (let i = pos + 1; i < seq.length && i - hi <= gap; i++) if (inBoilerplate(seq[i]!)) hi = i;
-    const tok = state.tokens(doc);
-    const last = Math.min(tok.count, hi + k) - 1;
-    if (tok.count === 0 || last < lo) continue;
+    const tok = state.tokenRanges(doc);
+    const count = state.counts[doc]!;
+    const last = Math.min(count, hi + k) - 1;
+    if (count === 0 || last < lo) continue;
     const text = state.texts.get(doc).slice(tok.starts[lo], tok.ends[last]).replace(/\s+/g, ' ').trim();
     if (seen.has(text)) continue;
     seen.add(text);

@@ -10,8 +10,13 @@
 import type { Passage, ScoredPair } from '../types.js';
 import type { TokenPassage } from '../overlap/align.js';
 import type { TextStore } from '../text-store.js';
-import { tokenize, type TokenFilter } from '../text/tokenize.js';
 import { IntList } from '../util/int-list.js';
+
+/** The UTF-16 ranges [starts[i], ends[i]) of a document's tokens. */
+export interface TokenRanges {
+  readonly starts: ArrayLike<number>;
+  readonly ends: ArrayLike<number>;
+}
 
 export class PassageStore {
   // Per passage: start and end in A and in B (tokens, then characters once mapped), words, gaps.
@@ -29,9 +34,13 @@ export class PassageStore {
   private cachedDoc = -1;
   private cachedText = '';
 
+  /**
+   * @param texts the documents' texts, quoted from when passages are read
+   * @param ranges the token ranges of a document (as the aligner counted its tokens)
+   */
   constructor(
     private readonly texts: TextStore,
-    private readonly filter: TokenFilter | undefined,
+    private readonly ranges: (doc: number) => TokenRanges,
   ) {}
 
   /** Number of pairs recorded. */
@@ -62,7 +71,7 @@ export class PassageStore {
 
   /**
    * Maps every passage from token positions to UTF-16 offsets: documents in ascending order, each
-   * read and tokenized once.
+   * one's token ranges unpacked once.
    */
   map(): void {
     if (this.mapped) return;
@@ -86,7 +95,7 @@ export class PassageStore {
     }
     for (let d = 0; d < docs; d++) {
       if (start[d] === start[d + 1]) continue;
-      const tok = tokenize(this.texts.get(d), this.filter);
+      const tok = this.ranges(d);
       for (let e = start[d]!; e < start[d + 1]!; e++) {
         const slot = entries[e]! >> 1;
         const from = this.first.data[slot]!;

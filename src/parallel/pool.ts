@@ -96,11 +96,13 @@ export class FingerprintPool {
     let so = 0;
     let wo = 0;
     let qo = 0;
+    let oo = 0;
     res.indexes.forEach((index, i) => {
       const tokens = res.counts[FIELDS * i]!;
       const setLen = res.counts[FIELDS * i + 1]!;
       const winLen = res.counts[FIELDS * i + 2]!;
       const seqLen = res.counts[FIELDS * i + 4]!;
+      const offLen = res.counts[FIELDS * i + 5]!;
       this.onResult(index, {
         tokens,
         check: res.counts[FIELDS * i + 3]!,
@@ -109,7 +111,9 @@ export class FingerprintPool {
         signature: res.signatures.subarray(i * numPerm, (i + 1) * numPerm),
         winnowHashes: res.winnowHashes.subarray(wo, wo + winLen),
         winnowPositions: res.winnowPositions.subarray(wo, wo + winLen),
+        offsets: res.offsets.subarray(oo, oo + offLen),
       });
+      oo += offLen;
       so += setLen;
       wo += winLen;
       qo += seqLen;

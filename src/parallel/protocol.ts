@@ -11,7 +11,7 @@ export interface WorkerInit {
 }
 
 /** Numbers per document in BatchResult.counts. */
-export const FIELDS = 5;
+export const FIELDS = 6;
 
 /** A batch of documents to fingerprint. */
 export interface BatchRequest {
@@ -24,7 +24,7 @@ export interface BatchRequest {
 export interface BatchResult {
   readonly batch: number;
   readonly indexes: readonly number[];
-  /** Per document, FIELDS numbers: tokens, set length, winnow length, check hash, sequence length. */
+  /** Per document, FIELDS numbers: tokens, set length, winnow length, check hash, sequence length, offsets length. */
   readonly counts: Uint32Array;
   /** Concatenated shingle sets. */
   readonly sets: Uint32Array;
@@ -35,6 +35,8 @@ export interface BatchResult {
   readonly winnowPositions: Uint32Array;
   /** Concatenated word-shingle sequences (overlap on). */
   readonly sequences: Uint32Array;
+  /** Concatenated packed token offsets (overlap on). */
+  readonly offsets: Uint8Array;
   /** Seconds spent fingerprinting. */
   readonly seconds: number;
 }

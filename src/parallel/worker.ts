@@ -34,6 +34,7 @@ parentPort!.on('message', (req: BatchRequest) => {
     counts[FIELDS * i + 2] = fp.winnowHashes.length;
     counts[FIELDS * i + 3] = fp.check;
     counts[FIELDS * i + 4] = fp.sequence.length;
+    counts[FIELDS * i + 5] = fp.offsets.length;
   });
   const res: BatchResult = {
     batch: req.batch,
@@ -44,8 +45,11 @@ parentPort!.on('message', (req: BatchRequest) => {
     winnowHashes: concat(fps.map((f) => f.winnowHashes)),
     winnowPositions: concat(fps.map((f) => f.winnowPositions)),
     sequences: concat(fps.map((f) => f.sequence)),
+    offsets: Buffer.concat(fps.map((f) => f.offsets)),
     seconds: (performance.now() - t0) / 1000,
   };
   const transfer = [res.counts, res.sets, res.signatures, res.winnowHashes, res.winnowPositions, res.sequences].map((a) => a.buffer as ArrayBuffer);
+  // Buffer.concat may return a view of Node's shared pool when small: transfer only a buffer of its own.
+  if (res.offsets.byteOffset === 0 && res.offsets.buffer.byteLength === res.offsets.byteLength) transfer.push(res.offsets.buffer as ArrayBuffer);
   parentPort!.postMessage(res, transfer);
 });

@@ -11,6 +11,7 @@ import { classicCoefficients, signatureClassic, signatureOph, type SketchKind } 
 import { winnow } from '../overlap/winnow.js';
 import { sortSeeds } from '../overlap/align.js';
 import { murmurWords } from '../text/hash.js';
+import { packTokenOffsets } from '../text/token-offsets.js';
 
 /** Parameters of fingerprinting (all part of the output's `params`). */
 export interface FingerprintParams {
@@ -46,9 +47,12 @@ export interface DocFingerprint {
   readonly winnowPositions: Uint32Array;
   /** The word-shingle sequence, kept for alignment (empty when overlap is off). */
   readonly sequence: Uint32Array;
+  /** The tokens' ranges in the text, packed (packTokenOffsets), to quote passages (empty when overlap is off). */
+  readonly offsets: Uint8Array;
 }
 
 const NONE = new Uint32Array(0);
+const NO_BYTES = new Uint8Array(0);
 
 /** Seed of the whole-sequence check hash (independent of the shingle seed). */
 const CHECK_SEED = 0x2545f491;
@@ -73,6 +77,7 @@ export function makeFingerprinter(params: FingerprintParams): (text: string) => 
       winnowHashes: seeds ? seeds.seedHashes : NONE,
       winnowPositions: seeds ? seeds.seedPositions : NONE,
       sequence: win ? words : NONE,
+      offsets: win ? packTokenOffsets(tokens.starts, tokens.ends, tokens.count) : NO_BYTES,
     };
   };
 }
