@@ -76,6 +76,9 @@ export class SlidingMin {
   }
 }
 
+/** Windows up to this size find their minimum by rescanning (see winnow). */
+const RESCAN_WINDOW = 24;
+
 /**
  * Robust winnowing of a shingle-hash sequence, O(n) with a monotonic deque kept in a typed array.
  * @param seq shingle hashes in document order (entry i covers tokens [i, i + k)); not modified
@@ -99,11 +102,21 @@ export function winnow(seq: Uint32Array, w: number): Winnowed {
   const outH = new Uint32Array(cap);
   const outP = new Uint32Array(cap);
   let m = 0;
-  const window = new SlidingMin(w);
   let selected = -1;
+  // The rightmost minimum of the window [start, i]: a new value at or under it takes its place;
+  // when it falls out of the window, the window is scanned again (w values, about once per w/2
+  // steps on random hashes). Cheaper than a monotonic deque for the small windows used here.
+  // Wide windows (a long --min-passage) keep the deque: its cost does not grow with w.
+  const deque = w > RESCAN_WINDOW ? new SlidingMin(w) : undefined;
+  let front = 0;
   for (let i = 0; i < n; i++) {
     const start = i - w + 1; // the window is [start, i]
-    const front = window.push(seq, i, start);
+    if (deque !== undefined) front = deque.push(seq, i, start);
+    else if (seq[i]! <= seq[front]!) front = i;
+    else if (front < start) {
+      front = start;
+      for (let j = start + 1; j <= i; j++) if (seq[j]! <= seq[front]!) front = j;
+    }
     if (start < 0) continue;
     // Robust rule: keep the previous selection while it is inside the window and still minimal.
     if (selected >= start && seq[selected] === seq[front]) continue;
