@@ -287,7 +287,7 @@ export class SeededAligner {
     this.maxGap = options.maxGap;
     this.window = options.window ?? windowFor(options.minPassage, k);
     this.boilerplate = options.boilerplate;
-    this.matcher = new WindowMatcher(options.maxGap + k);
+    this.matcher = new WindowMatcher();
     this.slidingMin = new SlidingMin(this.window);
   }
 
@@ -710,53 +710,28 @@ function freeBetween(used: Uint32Array, gen: number, from: number, to: number): 
 }
 
 /**
- * Equal hashes between two short windows, in O(window) with a small open-addressing table whose
- * slots are stamped with a generation number (no clearing between uses).
+ * Equal hashes between two short windows, in O(window): the B window's hashes mark a 1024-bit
+ * filter, each A hash is tested against it, and only the (rare) hits scan the B window. Cheaper
+ * than a hash table for the windows of gapped extension (maxGap + k positions).
  */
 class WindowMatcher {
-  private readonly keys: Uint32Array;
-  private readonly pos: Int32Array;
-  private readonly stamp: Uint32Array;
-  private readonly mask: number;
-  private readonly shift: number;
-  private gen = 0;
+  private readonly bits = new Int32Array(32);
 
-  /** @param reach the longest window */
-  constructor(reach: number) {
-    let bits = 4;
-    while (1 << bits < 4 * reach) bits++;
-    this.keys = new Uint32Array(1 << bits);
-    this.pos = new Int32Array(1 << bits);
-    this.stamp = new Uint32Array(1 << bits);
-    this.mask = (1 << bits) - 1;
-    this.shift = 32 - bits;
-  }
-
-  /** Calls sink.addRunThrough(x, y) for every x in [x0, x1), y in [y0, y1) with sa[x] === sb[y]. */
+  /** Calls sink.addRunThrough(x, y) for every x in [x0, x1), y in [y0, y1) with sa[x] === sb[y] (x ascending, then y). */
   match(sa: Uint32Array, x0: number, x1: number, sb: Uint32Array, y0: number, y1: number, sink: SeededAligner): void {
     if (x0 >= x1 || y0 >= y1) return;
-    if (this.gen === 0xffffffff) {
-      this.stamp.fill(0);
-      this.gen = 0;
-    }
-    const gen = ++this.gen;
-    const { keys, pos, stamp, mask, shift } = this;
+    const bits = this.bits;
     for (let y = y0; y < y1; y++) {
-      const h = sb[y]!;
-      let slot = Math.imul(h, 0x9e3779b1) >>> shift;
-      while (stamp[slot] === gen) slot = (slot + 1) & mask;
-      stamp[slot] = gen;
-      keys[slot] = h;
-      pos[slot] = y;
+      const q = Math.imul(sb[y]!, 0x9e3779b1) >>> 22;
+      bits[q >>> 5]! |= 1 << (q & 31);
     }
     for (let x = x0; x < x1; x++) {
       const h = sa[x]!;
-      let slot = Math.imul(h, 0x9e3779b1) >>> shift;
-      while (stamp[slot] === gen) {
-        if (keys[slot] === h) sink.addRunThrough(x, pos[slot]!);
-        slot = (slot + 1) & mask;
-      }
+      const q = Math.imul(h, 0x9e3779b1) >>> 22;
+      if ((bits[q >>> 5]! & (1 << (q & 31))) === 0) continue;
+      for (let y = y0; y < y1; y++) if (sb[y] === h) sink.addRunThrough(x, y);
     }
+    for (let y = y0; y < y1; y++) bits[(Math.imul(sb[y]!, 0x9e3779b1) >>> 22) >>> 5] = 0;
   }
 }
 
