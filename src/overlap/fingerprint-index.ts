@@ -359,15 +359,41 @@ function withinBudget(words: Uint32Array, total: number, trueDf: Uint32Array | u
 }
 
 /**
- * A membership test over sorted hashes (binary search), e.g. for `OverlapCandidates.boilerplate`
- * as the `boilerplate` option of alignPair.
+ * A membership test over sorted hashes, e.g. for `OverlapCandidates.boilerplate` as the
+ * `boilerplate` option of alignPair. Alignment asks it for every seed and window minimum, so past
+ * a few hashes it is an open-addressing table (one probe, usually one cache line) rather than a
+ * binary search.
  * @param sorted hashes ascending (not copied: do not modify afterwards)
  * @returns a predicate, true when `hash` is in `sorted`
  */
 export function sortedHashSet(sorted: Uint32Array): (hash: number) => boolean {
+  if (sorted.length <= 16) {
+    return (hash: number): boolean => {
+      const i = lowerBound(sorted, hash);
+      return i < sorted.length && sorted[i] === hash;
+    };
+  }
+  let bits = 4;
+  while (1 << bits < 2 * sorted.length) bits++;
+  const mask = (1 << bits) - 1;
+  const shift = 32 - bits;
+  // Slot → hash, with a flag array for "used" (any hash value, 0 included, can be a member).
+  const keys = new Uint32Array(1 << bits);
+  const used = new Uint8Array(1 << bits);
+  for (let i = 0; i < sorted.length; i++) {
+    const h = sorted[i]!;
+    let at = Math.imul(h, 0x9e3779b1) >>> shift;
+    while (used[at] === 1 && keys[at] !== h) at = (at + 1) & mask;
+    used[at] = 1;
+    keys[at] = h;
+  }
   return (hash: number): boolean => {
-    const i = lowerBound(sorted, hash);
-    return i < sorted.length && sorted[i] === hash;
+    let at = Math.imul(hash, 0x9e3779b1) >>> shift;
+    while (used[at] === 1) {
+      if (keys[at] === hash) return true;
+      at = (at + 1) & mask;
+    }
+    return false;
   };
 }
 

@@ -295,3 +295,24 @@ describe('documentFrequenciesOfSets', () => {
     );
   });
 });
+
+describe('sortedHashSet', () => {
+  test('answers as a Set does, small (binary search) or large (table), 0 and 2^32 - 1 included', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.uniqueArray(fc.oneof(fc.integer({ min: 0, max: 0xffffffff }), fc.constantFrom(0, 1, 0xffffffff)), { maxLength: 16 }),
+          fc.uniqueArray(fc.oneof(fc.integer({ min: 0, max: 0xffffffff }), fc.constantFrom(0, 1, 0xffffffff)), { minLength: 17, maxLength: 400, size: 'large' }),
+        ),
+        fc.array(fc.oneof(fc.integer({ min: 0, max: 0xffffffff }), fc.constantFrom(0, 1, 0xffffffff)), { maxLength: 50 }),
+        (members, others) => {
+          const sorted = Uint32Array.from(members).sort();
+          const has = sortedHashSet(sorted);
+          const set = new Set(members);
+          for (const h of [...members, ...others]) expect(has(h)).toBe(set.has(h));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
