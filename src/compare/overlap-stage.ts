@@ -49,6 +49,7 @@ import type { TextStore } from '../text-store.js';
 import { unpackPair } from '../index/lsh.js';
 
 const NO_HASHES = new Uint32Array(0);
+const NO_DOCS: readonly number[] = [];
 const NO_ALIGNMENT: TokenAlignment = { pieces: [], coveredA: 0, coveredB: 0 };
 
 /** A third document is paired with every copy of a duplicate cluster smaller than this (else with its first). */
@@ -338,20 +339,23 @@ export function findOverlaps(state: OverlapState, ctx: OverlapContext, onProgres
   const c = new OverlapCollector(state, ctx, plan);
   c.applyDuplicates(aligner(c.duplicatePairs()));
   const cand = c.candidatePairs();
+  const expansions: number[] = [];
   for (let i = 0; i < cand.pairs.length; i += PROGRESS_STEP) {
     const part = candidateSlice(cand, i, i + PROGRESS_STEP);
-    c.applyCandidates(part.pairs, aligner(part.pairs, part.shared));
+    c.applyCandidates(part.pairs, aligner(part.pairs, part.shared), expansions);
     onProgress?.(i + part.pairs.length, cand.pairs.length);
   }
-  const exp = c.expansionPairs();
+  const exp = Float64Array.from(expansions.sort((x, y) => x - y));
   c.applyCandidates(exp, aligner(exp));
   return c.outcome();
 }
 
 /**
  * findOverlaps with alignment batches run by `aligner` (e.g. worker threads), `batch` pairs at a
- * time, at most `inFlight` batches at once. The result is the same as findOverlaps': collection
- * does not depend on the order in which batches finish.
+ * time, at most `inFlight` batches at once. One queue feeds every lane: the duplicate pairs, then
+ * the candidates, and the expansion pairs as soon as the candidate hits that make them come back
+ * (no phase waits for the last batch of the one before). The result is the same as
+ * findOverlaps': collection does not depend on the order in which batches finish.
  */
 export async function findOverlapsAsync(
   state: OverlapState,
@@ -363,44 +367,65 @@ export async function findOverlapsAsync(
   onProgress?: (done: number, total: number) => void,
 ): Promise<OverlapOutcome> {
   const c = new OverlapCollector(state, ctx, plan);
-  // At most `inFlight` batches are out at a time: enough to keep every worker busy, without
-  // copying the whole candidate list into the workers' message queues at once.
-  const run = async (pairs: Float64Array, apply: (part: Float64Array, hits: PairHit[]) => void, cand?: CandidateBatch): Promise<void> => {
-    let next = 0;
-    const lane = async (): Promise<void> => {
-      while (next < pairs.length) {
-        const i = next;
-        next += batch;
-        if (cand === undefined) {
-          const part = pairs.subarray(i, i + batch);
-          apply(part, await aligner(part));
-        } else {
-          const part = candidateSlice(cand, i, i + batch);
-          apply(part.pairs, await aligner(part.pairs, part.shared));
-        }
-      }
-    };
-    await Promise.all(Array.from({ length: inFlight }, lane));
-  };
   const dup = c.duplicatePairs();
   const dupHits: PairHit[] = [];
-  await run(dup, (part, hits) => {
-    const off = part.byteOffset / 8 - dup.byteOffset / 8;
-    for (const h of hits) dupHits.push({ ...h, index: off + h.index });
-  });
-  c.applyDuplicates(dupHits);
   const cand = c.candidatePairs();
+  const expansions: number[] = [];
+  let nextDup = 0;
+  let nextCand = 0;
   let aligned = 0;
-  await run(
-    cand.pairs,
-    (part, res) => {
-      c.applyCandidates(part, res);
-      aligned += part.length;
-      onProgress?.(aligned, cand.pairs.length);
-    },
-    cand,
-  );
-  await run(c.expansionPairs(), (part, res) => c.applyCandidates(part, res));
+  let busy = 0;
+  let waiting: (() => void)[] = [];
+  /** The next batch to align and what to do with its hits, or undefined when there is none now. */
+  const take = (): (() => Promise<void>) | undefined => {
+    if (nextDup < dup.length) {
+      const from = nextDup;
+      nextDup += batch;
+      const part = dup.subarray(from, from + batch);
+      return async () => {
+        for (const h of await aligner(part)) dupHits.push({ ...h, index: from + h.index });
+      };
+    }
+    if (nextCand < cand.pairs.length) {
+      const part = candidateSlice(cand, nextCand, nextCand + batch);
+      nextCand += batch;
+      return async () => {
+        c.applyCandidates(part.pairs, await aligner(part.pairs, part.shared), expansions);
+        aligned += part.pairs.length;
+        onProgress?.(aligned, cand.pairs.length);
+      };
+    }
+    // Expansion pairs: full batches while candidates are still out, then whatever is left.
+    if (expansions.length >= batch || (expansions.length > 0 && (nextCand >= cand.pairs.length || busy === 0))) {
+      const part = Float64Array.from(expansions.splice(0, batch));
+      return async () => c.applyCandidates(part, await aligner(part));
+    }
+    return undefined;
+  };
+  // At most `inFlight` batches are out at a time: enough to keep every worker busy, without
+  // copying the whole candidate list into the workers' message queues at once.
+  const lane = async (): Promise<void> => {
+    for (;;) {
+      const job = take();
+      if (job === undefined) {
+        if (busy === 0) return;
+        // Batches still out may bring expansion pairs: wait for one to come back.
+        await new Promise<void>((resolve) => waiting.push(resolve));
+        continue;
+      }
+      busy++;
+      try {
+        await job();
+      } finally {
+        busy--;
+        const wake = waiting;
+        waiting = [];
+        for (const w of wake) w();
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: inFlight }, lane));
+  c.applyDuplicates(dupHits);
   return c.outcome();
 }
 
@@ -415,8 +440,10 @@ class OverlapCollector {
   private readonly store: PassageStore;
   private readonly pairs: ScoredPair[] = [];
   private readonly best = new Map<number, { source: number; cover: number }>();
-  /** Candidates that had passages (packed), for the expansion to other copies. */
-  private readonly hits: number[] = [];
+  /** Each duplicate cluster's members (made at the first expansion). */
+  private members: Map<number, number[]> | undefined;
+  /** Expansion pairs already given (packed). */
+  private readonly expanded = new Set<number>();
   private readonly t0 = performance.now();
 
   constructor(
@@ -461,45 +488,49 @@ class OverlapCollector {
     return { pairs, counts: shared, hashes, starts };
   }
 
-  /** Records the pairs (packed) that have passages. */
-  applyCandidates(packed: Float64Array, hits: readonly PairHit[]): void {
+  /**
+   * Records the pairs (packed) that have passages.
+   * @param expansions when given, receives the expansion pairs of these hits (see expand)
+   */
+  applyCandidates(packed: Float64Array, hits: readonly PairHit[], expansions?: number[]): void {
     for (const h of hits) {
       const [a, b] = unpackPair(packed[h.index]!, this.n);
       this.record(a, b, h.alignment, h.intersection);
-      this.hits.push(packed[h.index]!);
+      if (expansions) this.expand(a, b, expansions);
     }
   }
 
   /**
    * A candidate with passages involves the indexed member of a duplicate cluster: the other
    * copies of small clusters (fewer than EXPAND_CLUSTER) are paired with the same document too.
+   * Appends those pairs (packed, a < b) to `out`. Each comes from one hit only (a cluster's other
+   * copies are never indexed, so never candidates), and no pair is given twice.
    */
-  expansionPairs(): Float64Array {
-    const { n, ctx } = this;
-    const members = new Map<number, number[]>();
-    for (let d = 0; d < n; d++) {
-      const root = ctx.duplicateRoot(d);
-      let m = members.get(root);
-      if (!m) members.set(root, (m = []));
-      m.push(d);
-    }
-    const others = (d: number): readonly number[] => {
-      const m = members.get(ctx.duplicateRoot(d))!;
-      return m.length > 1 && m.length < EXPAND_CLUSTER ? m.filter((x) => x !== d) : [];
-    };
-    const seen = new Set<number>(this.hits);
-    const out: number[] = [];
-    for (const packed of [...this.hits].sort((x, y) => x - y)) {
-      const [a, b] = unpackPair(packed, n);
-      for (const [x, y] of [...others(a).map((m) => [m, b] as const), ...others(b).map((m) => [a, m] as const)]) {
-        const key = x < y ? x * n + y : y * n + x;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        out.push(key);
+  expand(a: number, b: number, out: number[]): void {
+    for (const m of this.others(a)) this.push(m, b, out);
+    for (const m of this.others(b)) this.push(a, m, out);
+  }
+
+  private push(x: number, y: number, out: number[]): void {
+    const key = x < y ? x * this.n + y : y * this.n + x;
+    if (this.expanded.has(key)) return;
+    this.expanded.add(key);
+    out.push(key);
+  }
+
+  /** The other members of d's duplicate cluster, when it is small enough to expand (else none). */
+  private others(d: number): readonly number[] {
+    if (this.members === undefined) {
+      this.members = new Map();
+      for (let x = 0; x < this.n; x++) {
+        const root = this.ctx.duplicateRoot(x);
+        let m = this.members.get(root);
+        if (!m) this.members.set(root, (m = []));
+        m.push(x);
       }
     }
-    this.hits.length = 0;
-    return Float64Array.from(out.sort((x, y) => x - y));
+    const m = this.members.get(this.ctx.duplicateRoot(d))!;
+    return m.length > 1 && m.length < EXPAND_CLUSTER ? m.filter((x) => x !== d) : NO_DOCS;
   }
 
   /** The pair, its passages kept in the store (read once the store is mapped). */

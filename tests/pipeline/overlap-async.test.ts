@@ -1,0 +1,68 @@
+/**
+ * findOverlapsAsync (the worker-thread path) against findOverlaps (in-process): one queue of
+ * duplicate pairs, candidates and expansion pairs, batches finishing in any order, must give the
+ * same pairs and passages.
+ */
+import { describe, expect, it } from 'vitest';
+import { Deduper } from '../../src/dedupe.js';
+import { findOverlaps, findOverlapsAsync, makeBatchAligner, planOverlaps, type OverlapContext, type OverlapState, type PairHit } from '../../src/compare/overlap-stage.js';
+import { mulberry32 } from '../../src/text/hash.js';
+import { doc, editWords, seeds } from './helpers.js';
+
+/** The Deduper's internals this test drives directly. */
+interface Internals {
+  overlap: OverlapState;
+  sets: Uint32Array[];
+  findDuplicatePairs(): Parameters<Internals['overlapContext']>[0];
+  overlapContext(dup: unknown): OverlapContext;
+}
+
+function prepared(): { state: OverlapState; ctx: () => OverlapContext } {
+  // Seeds (000/001 a duplicate cluster; 003 quotes 000/001 and 002), plus three near-copies of
+  // 002 (a cluster of four) and two of 003: hits on an indexed member expand to the other copies.
+  const base = seeds();
+  const docs = [
+    ...base,
+    ...[1, 2, 3].map((s) => doc(`002-copy-${s}`, editWords(base[2]!.text, 0.01, s))),
+    ...[4, 5].map((s) => doc(`003-copy-${s}`, editWords(base[3]!.text, 0.01, s))),
+  ];
+  const d = new Deduper({});
+  for (const x of docs) d.add(x);
+  const inner = d as unknown as Internals;
+  return { state: inner.overlap, ctx: () => inner.overlapContext(inner.findDuplicatePairs()) };
+}
+
+/** A pair as the report sees it. */
+const view = (p: { a: number; b: number; kind: string; jaccard: number; passages?: unknown }): unknown => ({ a: p.a, b: p.b, kind: p.kind, jaccard: p.jaccard, passages: p.passages });
+const sorted = <T extends { a: number; b: number; kind: string }>(ps: readonly T[]): T[] => [...ps].sort((x, y) => x.kind.localeCompare(y.kind) || x.a - y.a || x.b - y.b);
+
+describe('findOverlapsAsync', () => {
+  it('gives what findOverlaps gives, with small batches finishing in shuffled order', async () => {
+    const sync = prepared();
+    const syncCtx = sync.ctx();
+    const want = findOverlaps(sync.state, syncCtx);
+
+    for (const [seed, batch] of [[1, 2], [2, 3], [3, 5], [4, 7]] as const) {
+      const run = prepared();
+      const ctx = run.ctx();
+      const plan = planOverlaps(run.state, ctx);
+      const align = makeBatchAligner(plan.align, run.state.count, (d) => run.state.seedDoc(d), (d) => ctx.sets[d]!);
+      const rand = mulberry32(seed);
+      // Each batch resolves after a random number of turns of the event loop.
+      const aligner = async (pairs: Float64Array, shared?: Parameters<typeof align>[1]): Promise<PairHit[]> => {
+        const hits = align(pairs, shared);
+        for (let t = rand() % 5; t > 0; t--) await new Promise((r) => setImmediate(r));
+        return hits;
+      };
+      const got = await findOverlapsAsync(run.state, ctx, plan, aligner, batch, 3);
+      expect(got.candidates).toBe(want.candidates);
+      expect(sorted(got.pairs).map(view)).toEqual(sorted(want.pairs).map(view));
+      expect(got.attach).toEqual(want.attach);
+      expect(got.groups).toEqual(want.groups);
+      expect(ctx.duplicates.map(view)).toEqual(syncCtx.duplicates.map(view));
+    }
+    // The corpus does exercise expansion: pairs with a non-indexed copy of 002 or 003.
+    expect(want.pairs.some((p) => p.a >= 5 || p.b >= 5)).toBe(true);
+    expect(syncCtx.duplicates.length).toBeGreaterThanOrEqual(2);
+  });
+});
