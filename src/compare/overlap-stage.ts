@@ -396,7 +396,7 @@ export async function findOverlapsAsync(
       };
     }
     // Expansion pairs: full batches while candidates are still out, then whatever is left.
-    if (expansions.length >= batch || (expansions.length > 0 && (nextCand >= cand.pairs.length || busy === 0))) {
+    if (expansions.length >= batch || (expansions.length > 0 && nextCand >= cand.pairs.length)) {
       const part = Float64Array.from(expansions.splice(0, batch));
       return async () => c.applyCandidates(part, await aligner(part));
     }
