@@ -87,14 +87,29 @@ export function pairRecord(r: DedupeResult, p: ScoredPair): Record<string, unkno
 const num = (x: number): string => (Number.isFinite(x) ? String(x) : 'null');
 
 /**
+ * num(round(x)), faster for the shares in [0, 1] that fill a report: k = round(x · 10⁶) is
+ * written as "0." and its six digits without trailing zeros. That is exactly what String gives
+ * for k / 10⁶: the division is correctly rounded, so the 6-digit decimal parses back to the same
+ * double, and no shorter decimal lies within half an ulp of it (tested against String).
+ */
+export function share(x: number): string {
+  const k = Math.round(x * 1e6);
+  if (!(k > 0 && k < 1e6)) return num(k / 1e6);
+  const digits = String(k).padStart(6, '0');
+  let end = 6;
+  while (digits.charCodeAt(end - 1) === 48) end--;
+  return `0.${digits.slice(0, end)}`;
+}
+
+/**
  * JSON.stringify(pairRecord(r, p)) written directly, without the intermediate objects: the pairs
  * are the bulk of a report (hundreds of megabytes on large corpora). Same bytes (tested).
  * @param ids JSON.stringify of each document's id (documentIds)
  * @param head what the record starts with after `{` (e.g. `"type":"pair",` for JSON Lines)
  */
 export function pairJson(ids: readonly string[], p: ScoredPair, head = ''): string {
-  let s = `{${head}"a":${ids[p.a]},"b":${ids[p.b]},"kind":${JSON.stringify(p.kind)},"jaccard":${num(round(p.jaccard))},"containment":{"a_in_b":${num(round(p.aInB))},"b_in_a":${num(round(p.bInA))}}`;
-  if (p.coverage) s += `,"coverage":{"a_in_b":${num(round(p.coverage.aInB))},"b_in_a":${num(round(p.coverage.bInA))}}`;
+  let s = `{${head}"a":${ids[p.a]},"b":${ids[p.b]},"kind":${JSON.stringify(p.kind)},"jaccard":${share(p.jaccard)},"containment":{"a_in_b":${share(p.aInB)},"b_in_a":${share(p.bInA)}}`;
+  if (p.coverage) s += `,"coverage":{"a_in_b":${share(p.coverage.aInB)},"b_in_a":${share(p.coverage.bInA)}}`;
   const passages = p.passages;
   if (passages) {
     s += ',"passages":[';

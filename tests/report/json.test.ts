@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findDuplicates } from '../../src/dedupe.js';
-import { documentIds, jsonReport, pairJson, pairRecord, writeJson, writeJsonl, SCHEMA_VERSION } from '../../src/report/json.js';
+import { documentIds, jsonReport, pairJson, pairRecord, round, share, writeJson, writeJsonl, SCHEMA_VERSION } from '../../src/report/json.js';
+import fc from 'fast-check';
 import { doc, fixtureDocs, seeds } from '../pipeline/helpers.js';
 
 describe('JSON report', () => {
@@ -57,5 +58,15 @@ describe('JSON report', () => {
     expect(runs[1]!.pairs.length).toBeGreaterThan(0);
     expect(runs[3]!.pairs.some((p) => p.passages?.some((q) => q.text.includes('"stop" \\ then\tleft \u2028 at \ud800')))).toBe(true);
     expect(passages).toBeGreaterThan(10);
+  });
+
+  it('writes shares (share) exactly as JSON.stringify writes the rounded number', () => {
+    const edges = [0, 1, 0.5, 1e-7, 4.9e-7, 5e-7, 1e-6, 0.0000015, 0.1, 0.123456, 0.1234565, 0.9999994, 0.9999995, 0.999999, 1 / 3, 2 / 3, 0.7, 1.5, -0.25, Number.NaN];
+    for (const x of edges) expect(share(x), String(x)).toBe(JSON.stringify(round(x)) ?? 'null');
+    for (let k = 0; k <= 1e6; k += 7) expect(share(k / 1e6)).toBe(JSON.stringify(round(k / 1e6)));
+    fc.assert(
+      fc.property(fc.double({ min: 0, max: 1, noNaN: true }), (x) => share(x) === JSON.stringify(round(x))),
+      { numRuns: 20000 },
+    );
   });
 });
