@@ -41,7 +41,6 @@ import {
 import { SeededAligner, type SeedDoc, type TokenAlignment } from '../overlap/align.js';
 import { UnionFind } from './union-find.js';
 import { PassageStore, StoredPair, type TokenRanges } from './passage-store.js';
-import { ByteArena } from '../util/byte-arena.js';
 import { unpackTokenOffsets } from '../text/token-offsets.js';
 import { SharedArena } from '../util/shared-arena.js';
 import { windowFor } from '../overlap/winnow.js';
@@ -73,7 +72,6 @@ export class OverlapState {
   readonly counts: number[] = [];
   /** Packed token ranges of each document (packTokenOffsets). */
   private readonly offsets: Uint8Array[] = [];
-  private readonly bytes = new ByteArena();
   private readonly ignored: Set<number>;
 
   /**
@@ -108,7 +106,7 @@ export class OverlapState {
     if (index >= this.count) this.count = index + 1;
     this.sequences[index] = this.arena.put(fp.sequence);
     this.counts[index] = fp.tokens;
-    this.offsets[index] = this.bytes.put(fp.offsets);
+    this.offsets[index] = this.arena.putBytes(fp.offsets);
     if (this.ignored.size === 0) {
       this.winnowed[index] = this.arena.put(fp.winnowHashes);
       this.positions[index] = this.arena.put(fp.winnowPositions);

@@ -22,6 +22,21 @@ describe('SharedArena', () => {
     expect(views[0]![0]).toBe(1);
   });
 
+  it('keeps bytes padded to whole words, next to the word arrays, never overlapping them', () => {
+    const arena = new SharedArena(4);
+    const before = arena.put(Uint32Array.of(7));
+    const bytes = arena.putBytes(Uint8Array.of(1, 2, 3, 4, 5)); // 2 words: a 5-byte array of its own place
+    const after = arena.put(Uint32Array.of(9));
+    expect([...bytes]).toEqual([1, 2, 3, 4, 5]);
+    expect(bytes.buffer).toBeInstanceOf(SharedArrayBuffer);
+    expect([...before]).toEqual([7]);
+    expect([...after]).toEqual([9]);
+    expect(arena.putBytes(new Uint8Array(0)).length).toBe(0);
+    // 1 + 2 + 1 words fill the first 4-word chunk exactly.
+    expect(arena.chunks).toHaveLength(1);
+    expect(bytes.byteOffset).toBe(4);
+  });
+
   it('refuses to locate an array it does not hold', () => {
     expect(() => new SharedArena().locate(Uint32Array.of(1))).toThrow(/not an array of this arena/);
   });
