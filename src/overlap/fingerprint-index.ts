@@ -20,6 +20,7 @@
  */
 import { DedupeError } from '../errors.js';
 import { IntList } from '../util/int-list.js';
+import { toShingleSet } from '../text/shingle.js';
 
 /** The documents to index, by index 0 … count − 1. */
 export interface OverlapIndexInput {
@@ -413,45 +414,12 @@ export function lowerBound(sorted: Uint32Array, x: number, from = 0): number {
  * Document frequency, over all shingles, of each fingerprint key, counted over documents
  * [from, to): frequencies over disjoint parts of the corpus add up.
  * @param keys distinct hashes (PreparedOverlapIndex.keys)
- * @param shingles all shingle hashes of a document (repeats allowed)
+ * @param shingles all shingle hashes of a document (any order, repeats allowed; sorted into a set
+ *   here: documentFrequenciesOfSets counts sets)
  * @returns df of keys[r] at r
  */
 export function documentFrequencies(keys: Uint32Array, shingles: (doc: number) => Uint32Array, from: number, to: number): Uint32Array {
-  const u = keys.length;
-  // Open addressing with linear probing: slot → index + 1 (0 = empty); load <= 1/2.
-  let bits = 1;
-  while (1 << bits < 2 * u) bits++;
-  const mask = (1 << bits) - 1;
-  const shift = 32 - bits;
-  const slots = new Int32Array(1 << bits);
-  for (let r = 0; r < u; r++) {
-    let at = Math.imul(keys[r]!, 0x9e3779b1) >>> shift;
-    while (slots[at] !== 0) at = (at + 1) & mask;
-    slots[at] = r + 1;
-  }
-  const df = new Uint32Array(u);
-  const last = new Int32Array(u).fill(-1);
-  if (u === 0) return df;
-  for (let d = from; d < to; d++) {
-    const hs = shingles(d);
-    for (let i = 0; i < hs.length; i++) {
-      const h = hs[i]!;
-      let at = Math.imul(h, 0x9e3779b1) >>> shift;
-      for (;;) {
-        const r = slots[at]! - 1;
-        if (r < 0) break;
-        if (keys[r] === h) {
-          if (last[r] !== d) {
-            last[r] = d;
-            df[r] = df[r]! + 1;
-          }
-          break;
-        }
-        at = (at + 1) & mask;
-      }
-    }
-  }
-  return df;
+  return documentFrequenciesOfSets(keys, (d) => toShingleSet(shingles(d)), from, to);
 }
 
 /**
