@@ -13,7 +13,9 @@ import { describeFsError } from '../io/warnings.js';
 import { buildProgram, type CliFlags, type Format } from './program.js';
 import { makeLogger, type Logger } from './logger.js';
 import { pendingTemps, writeFileAtomic, writeStdout } from './output.js';
-import { writeJson, writeJsonl } from '../report/json.js';
+import { writeJsonlWith, writeJsonWith, writePairsHere } from '../report/json.js';
+import { renderPairsOnThreads } from '../parallel/render-pool.js';
+import { packable } from '../parallel/render-protocol.js';
 import { writeText } from '../report/text.js';
 import { writeRedundant } from '../report/redundant.js';
 import { writeHtml } from '../report/html.js';
@@ -131,7 +133,7 @@ async function runMain(argv: readonly string[], env: CliEnv): Promise<number> {
     const skipped = inputs.summary();
     if (skipped !== undefined) log.info(skipped);
     const seconds = (performance.now() - started) / 1000;
-    await emit(result.result, plan, flags, env, seconds);
+    await emit(result.result, plan, flags, env, seconds, result.texts, log);
     if (flags.verbose) {
       const s = result.result.stats;
       if (s.maxDf !== null) {
@@ -217,7 +219,7 @@ async function run(
   env: CliEnv,
   log: Logger,
   inputs: InputTracker,
-): Promise<{ result: DedupeResult; failed: number }> {
+): Promise<{ result: DedupeResult; failed: number; texts: SpillTextStore }> {
   const textStore = new SpillTextStore();
   const deduper = new Deduper(options, { boilerplateTexts, textStore });
   const showProgress = flags.progress === true || env.stderr.isTTY === true;
@@ -271,7 +273,7 @@ async function run(
   for (const d of result.documents) {
     if (d.tokens === 0) log.warn(`${d.id}: ${d.chars === 0 ? 'empty' : 'no words in'} document; not compared`);
   }
-  return { result, failed: inputs.failed };
+  return { result, failed: inputs.failed, texts: textStore };
 }
 
 /** Input bytes from which --jobs > 1 uses worker threads: 4 MiB (DEDUPE_PARALLEL_FROM_BYTES overrides it, e.g. 0 in tests). */
@@ -290,16 +292,18 @@ function startPool(jobs: number, deduper: Deduper, o: DedupeOptions): Fingerprin
 }
 
 /** Renders the report and writes it to stdout or the output file. */
-async function emit(r: DedupeResult, plan: OutputPlan, flags: CliFlags, env: CliEnv, seconds: number): Promise<void> {
+async function emit(r: DedupeResult, plan: OutputPlan, flags: CliFlags, env: CliEnv, seconds: number, texts: SpillTextStore, log: Logger): Promise<void> {
   const jsonOpts = flags.timings ? { timings: true, seconds } : { timings: false };
-  const render = (write: (chunk: string) => void): void => {
+  // Many pairs in JSON: rendered on worker threads (same bytes; see render-pool.ts).
+  const threads = (plan.format === 'json' || plan.format === 'jsonl') && flags.jobs > 1 && r.pairs.length >= parallelRenderFrom(env) && packable(r.pairs);
+  if (threads) log.verbose(`report: ${r.pairs.length} pair records rendered on ${flags.jobs} threads`);
+  const render = (write: (chunk: string) => void, bytes: (b: Uint8Array) => void): void | Promise<void> => {
+    const pairs = threads ? renderPairsOnThreads(flags.jobs, () => texts.spillAll(r.documents.length), bytes) : writePairsHere;
     switch (plan.format) {
       case 'json':
-        writeJson(r, write, jsonOpts);
-        break;
+        return writeJsonWith(r, write, jsonOpts, pairs);
       case 'jsonl':
-        writeJsonl(r, write, jsonOpts);
-        break;
+        return writeJsonlWith(r, write, jsonOpts, pairs);
       case 'html':
         writeHtml(r, write);
         break;
@@ -320,7 +324,18 @@ async function emit(r: DedupeResult, plan: OutputPlan, flags: CliFlags, env: Cli
     await writeFileAtomic(plan.file, render);
     return;
   }
-  const chunks: string[] = [];
-  render((s) => chunks.push(s));
+  const chunks: (string | Uint8Array)[] = [];
+  await render(
+    (s) => chunks.push(s),
+    (b) => chunks.push(b),
+  );
   await writeStdout(chunks, env.stdout);
+}
+
+/**
+ * Pairs from which --jobs > 1 renders JSON pair records on worker threads: 4096 (starting
+ * threads costs more below), or 1 when DEDUPE_PARALLEL_FROM_BYTES=0 (tests: every path threaded).
+ */
+function parallelRenderFrom(env: CliEnv): number {
+  return parallelThreshold(env) === 0 ? 1 : 4096;
 }

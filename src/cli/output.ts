@@ -16,11 +16,21 @@ import type { WriteMessage, WriteWorkerInit } from './write-worker.js';
  */
 export const pendingTemps = new Set<string>();
 
-/** Joins small chunks into pieces of about 1M characters: few writes, and never one giant string. */
-export function* batches(chunks: readonly string[], size = 1 << 20): Generator<string> {
+/**
+ * Joins small chunks into pieces of about 1M characters: few writes, and never one giant string.
+ * Bytes (already encoded) pass through as they are, in order.
+ */
+export function* batches(chunks: readonly (string | Uint8Array)[], size = 1 << 20): Generator<string | Uint8Array> {
   let group: string[] = [];
   let n = 0;
   for (const c of chunks) {
+    if (typeof c !== 'string') {
+      if (n > 0) yield group.join('');
+      group = [];
+      n = 0;
+      yield c;
+      continue;
+    }
     group.push(c);
     n += c.length;
     if (n >= size) {
@@ -33,12 +43,15 @@ export function* batches(chunks: readonly string[], size = 1 << 20): Generator<s
 }
 
 /**
- * Writes the report to `file` atomically. `render` writes the report through the callback it is
- * given: its chunks go to the temporary file as they come (in ~1M-character pieces), so a report
- * larger than memory allows is never held whole.
+ * Writes the report to `file` atomically. `render` writes the report through the callbacks it is
+ * given (text, or bytes already encoded as UTF-8; in order): its chunks go to the temporary file as
+ * they come (in ~1M-character pieces), so a report larger than memory allows is never held whole.
  * @throws DedupeError E_OUTPUT naming the file
  */
-export async function writeFileAtomic(file: string, render: (write: (chunk: string) => void) => void): Promise<void> {
+export async function writeFileAtomic(
+  file: string,
+  render: (write: (chunk: string) => void, bytes: (b: Uint8Array) => void) => void | Promise<void>,
+): Promise<void> {
   const dir = path.dirname(path.resolve(file));
   const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${Date.now().toString(36)}.tmp`);
   pendingTemps.add(tmp);
@@ -66,7 +79,11 @@ export async function writeFileAtomic(file: string, render: (write: (chunk: stri
         }
         n += buf.write(chunk, n, 'utf8');
       };
-      render(write);
+      const bytes = (b: Uint8Array): void => {
+        flush();
+        out.write(b);
+      };
+      await render(write, bytes);
       flush();
     } finally {
       try {
@@ -149,7 +166,7 @@ class ChunkWriter {
  * Writes the report to stdout, piece by piece with backpressure, and resolves when flushed.
  * A closed pipe (EPIPE, e.g. `| head -1`) is not an error: the rest is dropped quietly.
  */
-export async function writeStdout(data: readonly string[], stdout: NodeJS.WritableStream = process.stdout): Promise<void> {
+export async function writeStdout(data: readonly (string | Uint8Array)[], stdout: NodeJS.WritableStream = process.stdout): Promise<void> {
   let closed = false;
   const onError = (): void => {
     closed = true;

@@ -40,7 +40,7 @@ export class PassageStore {
    */
   constructor(
     private readonly texts: TextStore,
-    private readonly ranges: (doc: number) => TokenRanges,
+    private ranges: ((doc: number) => TokenRanges) | undefined,
   ) {}
 
   /** Number of pairs recorded. */
@@ -76,6 +76,9 @@ export class PassageStore {
   map(): void {
     if (this.mapped) return;
     this.mapped = true;
+    const ranges = this.ranges!;
+    // Not needed again: whatever it holds (every document's token ranges) can be freed.
+    this.ranges = undefined;
     const pairs = this.first.length;
     if (pairs === 0) return;
     // Pairs by document (both sides), as a compressed sparse row: entries slot * 2 + side.
@@ -95,7 +98,7 @@ export class PassageStore {
     }
     for (let d = 0; d < docs; d++) {
       if (start[d] === start[d + 1]) continue;
-      const tok = this.ranges(d);
+      const tok = ranges(d);
       for (let e = start[d]!; e < start[d + 1]!; e++) {
         const slot = entries[e]! >> 1;
         const from = this.first.data[slot]!;
@@ -128,6 +131,26 @@ export class PassageStore {
       });
     }
     return out;
+  }
+
+  /**
+   * Appends the passages of the pair in `slot` to `out`, six integers each (a.start, a.end,
+   * b.start, b.end, words, gaps: what `passages` makes objects of, without the text).
+   * @returns how many
+   */
+  pack(slot: number, out: IntList): number {
+    if (!this.mapped) throw new Error('PassageStore.pack before map');
+    const from = this.first.data[slot]!;
+    const to = slot + 1 < this.first.length ? this.first.data[slot + 1]! : this.aStart.length;
+    for (let p = from; p < to; p++) {
+      out.push(this.aStart.data[p]!);
+      out.push(this.aEnd.data[p]!);
+      out.push(this.bStart.data[p]!);
+      out.push(this.bEnd.data[p]!);
+      out.push(this.words.data[p]!);
+      out.push(this.gaps.data[p]!);
+    }
+    return to - from;
   }
 
   /** The text of document d (the last one is kept: pairs are read mostly in order of a). */
@@ -192,5 +215,10 @@ export class StoredPair {
   /** The passages (see PassageStore.passages). */
   readPassages(): Passage[] {
     return this.#store === undefined ? [] : this.#store.passages(this.#slot);
+  }
+
+  /** Appends the passages' numbers to `out` (see PassageStore.pack); returns how many. */
+  packPassages(out: IntList): number {
+    return this.#store === undefined ? 0 : this.#store.pack(this.#slot, out);
   }
 }

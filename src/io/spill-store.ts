@@ -1,7 +1,7 @@
 /**
- * A TextStore that keeps texts in memory up to a budget and spills the rest, as UTF-8, to one
- * temporary file (created with mode 0600 in the OS temporary directory, removed by `close` and
- * at process exit). Reading a spilled text back is one positioned read. This keeps memory
+ * A TextStore that keeps texts in memory up to a budget and spills the rest, as UTF-8 (UTF-16
+ * for a text with lone surrogates), to one temporary file (created with mode 0600 in the OS
+ * temporary directory, removed by `close` and at process exit). Reading a spilled text back is one positioned read. This keeps memory
  * proportional to the number of documents, not to their total text.
  */
 import fs from 'node:fs';
@@ -11,6 +11,56 @@ import type { TextStore } from '../text-store.js';
 
 /** Default memory budget for texts: 64 Mi UTF-16 code units; the rest is read back from disk once per document with passages. */
 export const DEFAULT_TEXT_BUDGET = 64 * 1024 * 1024;
+
+/**
+ * Where every text lies in a spill file: byte offset (NaN: no text) and length, in UTF-8; a
+ * negative length −n means n bytes of UTF-16LE (a text with lone surrogates, which UTF-8 cannot
+ * carry: JSONL escapes can make them, and the report must quote them as they are).
+ */
+export interface SpilledTexts {
+  readonly file: string;
+  readonly starts: Float64Array;
+  readonly lengths: Float64Array;
+}
+
+/** Reads texts from a spill file (in any thread), keeping the last one read. */
+export class SpilledTextReader {
+  private readonly fd: number;
+  private last = -1;
+  private text = '';
+
+  constructor(private readonly where: SpilledTexts) {
+    this.fd = fs.openSync(where.file, 'r');
+  }
+
+  get(index: number): string {
+    if (index === this.last) return this.text;
+    this.last = index;
+    this.text = readText(this.fd, this.where.starts[index]!, this.where.lengths[index]!);
+    return this.text;
+  }
+
+  close(): void {
+    fs.closeSync(this.fd);
+  }
+}
+
+/** The UTF-8 text at [start, start + length) of file fd ('' when start is NaN). */
+function readText(fd: number, start: number, stored: number): string {
+  if (Number.isNaN(start)) return '';
+  const length = Math.abs(stored);
+  const buf = Buffer.allocUnsafe(length);
+  let read = 0;
+  while (read < buf.length) {
+    const n = fs.readSync(fd, buf, read, buf.length - read, start + read);
+    if (n === 0) break;
+    read += n;
+  }
+  return buf.toString(stored < 0 ? 'utf16le' : 'utf8', 0, read);
+}
+
+/** Whether a string has no lone surrogates (String.prototype.isWellFormed, ES2024). */
+const wellFormed = (s: string): boolean => (s as unknown as { isWellFormed(): boolean }).isWellFormed();
 
 export class SpillTextStore implements TextStore {
   private readonly memory: (string | undefined)[] = [];
@@ -32,15 +82,22 @@ export class SpillTextStore implements TextStore {
       this.memoryChars += text.length;
       return;
     }
-    if (this.fd === undefined) {
-      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dedupe-'));
-      this.file = path.join(dir, 'texts');
-      this.fd = fs.openSync(this.file, 'w+', 0o600);
-      process.once('exit', this.cleanup);
-    }
-    const buf = Buffer.from(text, 'utf8');
+    this.spill(index, text);
+  }
+
+  private open(): void {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dedupe-'));
+    this.file = path.join(dir, 'texts');
+    this.fd = fs.openSync(this.file, 'w+', 0o600);
+    process.once('exit', this.cleanup);
+  }
+
+  private spill(index: number, text: string): void {
+    if (this.fd === undefined) this.open();
+    const utf8 = wellFormed(text);
+    const buf = Buffer.from(text, utf8 ? 'utf8' : 'utf16le');
     let written = 0;
-    while (written < buf.length) written += fs.writeSync(this.fd, buf, written, buf.length - written, this.offset + written);
+    while (written < buf.length) written += fs.writeSync(this.fd!, buf, written, buf.length - written, this.offset + written);
     while (index >= this.starts.length) {
       const s = new Float64Array(this.starts.length * 2).fill(NaN);
       s.set(this.starts);
@@ -50,8 +107,30 @@ export class SpillTextStore implements TextStore {
       this.lengths = l;
     }
     this.starts[index] = this.offset;
-    this.lengths[index] = buf.length;
+    this.lengths[index] = utf8 ? buf.length : -buf.length;
     this.offset += buf.length;
+  }
+
+  /**
+   * Moves every text still in memory to the file and tells where each one lies, so that other
+   * threads can read texts (as `get` does) without the main thread: render-pool.ts.
+   * @param count number of documents
+   */
+  spillAll(count: number): SpilledTexts {
+    for (let i = 0; i < this.memory.length; i++) {
+      const text = this.memory[i];
+      if (text === undefined) continue;
+      this.memory[i] = undefined;
+      this.memoryChars -= text.length;
+      this.spill(i, text);
+    }
+    // Nothing stored at all: an empty file, so that readers can still open it.
+    if (this.fd === undefined) this.open();
+    const starts = new Float64Array(count).fill(NaN);
+    const lengths = new Float64Array(count);
+    starts.set(this.starts.subarray(0, Math.min(count, this.starts.length)));
+    lengths.set(this.lengths.subarray(0, Math.min(count, this.lengths.length)));
+    return { file: this.file!, starts, lengths };
   }
 
   get(index: number): string {
@@ -60,14 +139,7 @@ export class SpillTextStore implements TextStore {
     const start = this.starts[index];
     if (start === undefined || Number.isNaN(start)) return '';
     if (this.fd === undefined) throw new Error(`text ${index} was read after its store was closed`);
-    const buf = Buffer.allocUnsafe(this.lengths[index]!);
-    let read = 0;
-    while (read < buf.length) {
-      const n = fs.readSync(this.fd, buf, read, buf.length - read, start + read);
-      if (n === 0) break;
-      read += n;
-    }
-    return buf.toString('utf8', 0, read);
+    return readText(this.fd, start, this.lengths[index]!);
   }
 
   close(): void {

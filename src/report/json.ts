@@ -189,26 +189,66 @@ export function jsonReport(r: DedupeResult, opts: JsonOptions): Record<string, u
   };
 }
 
+/** The layouts of a report's pair records: inside the JSON document's `pairs` array, or JSON Lines. */
+export type PairLayout = 'json' | 'jsonl';
+
+/**
+ * Pair records [first, first + pairs.length) of a report, exactly as the report lays them out:
+ * in `json`, each after `\n` (the first) or `,\n` and four spaces; in `jsonl`, one `pair` line
+ * each. The serial writers and the render threads (render-worker.ts) both write pairs with this.
+ * @param ids JSON.stringify of each document's id, by the pairs' a and b
+ * @param first the index in the report of pairs[0]
+ */
+export function pairLines(ids: readonly string[], pairs: readonly ScoredPair[], first: number, layout: PairLayout): string {
+  let s = '';
+  for (let i = 0; i < pairs.length; i++) {
+    if (layout === 'json') s += `${first + i === 0 ? '\n' : ',\n'}    ${pairJson(ids, pairs[i]!)}`;
+    else s += `${pairJson(ids, pairs[i]!, '"type":"pair",')}\n`;
+  }
+  return s;
+}
+
+/**
+ * Writes every pair record of `r` (pairLines over all pairs, in order). The CLI passes one that
+ * renders them on worker threads (render-pool.ts); the default renders them here, a few at a time.
+ */
+export type PairsWriter = (r: DedupeResult, ids: readonly string[], layout: PairLayout, write: (chunk: string) => void) => void | Promise<void>;
+
+/** Renders the pairs in this thread. */
+export const writePairsHere: PairsWriter = (r, ids, layout, write) => {
+  for (let i = 0; i < r.pairs.length; i += 64) write(pairLines(ids, r.pairs.slice(i, i + 64), i, layout));
+};
+
 /**
  * Writes the JSON report, one record per line inside each top-level array, in chunks: the report
  * is never one string, so corpora with millions of pairs do not reach V8's string size limit.
  * The bytes parse to exactly `jsonReport(r, opts)`.
  */
 export function writeJson(r: DedupeResult, write: (chunk: string) => void, opts: JsonOptions): void {
-  const array = (name: string, n: number, record: (i: number) => unknown, last = false, json = (i: number): string => JSON.stringify(record(i))): void => {
+  void writeJsonWith(r, write, opts, writePairsHere);
+}
+
+/** writeJson with the pairs written by `pairs` (resolves when all is written). */
+export function writeJsonWith(r: DedupeResult, write: (chunk: string) => void, opts: JsonOptions, pairs: PairsWriter): void | Promise<void> {
+  const array = (name: string, n: number, record: (i: number) => unknown, last = false): void => {
     write(`  "${name}": [`);
-    for (let i = 0; i < n; i++) write(`${i === 0 ? '\n' : ',\n'}    ${json(i)}`);
+    for (let i = 0; i < n; i++) write(`${i === 0 ? '\n' : ',\n'}    ${JSON.stringify(record(i))}`);
     write(`${n === 0 ? '' : '\n  '}]${last ? '' : ','}\n`);
   };
   write(`{\n  "version": ${SCHEMA_VERSION},\n  "params": ${JSON.stringify(paramsRecord(r))},\n`);
   array('documents', r.documents.length, (i) => documentRecord(r, i));
   const clusters = clusterRecords(r);
   array('clusters', clusters.length, (i) => clusters[i]);
-  const ids = documentIds(r);
-  array('pairs', r.pairs.length, (i) => pairRecord(r, r.pairs[i]!), false, (i) => pairJson(ids, r.pairs[i]!));
-  const groups = groupRecords(r);
-  array('groups', groups.length, (i) => groups[i]);
-  write(`  "stats": ${JSON.stringify(statsRecord(r, opts))}\n}\n`);
+  write('  "pairs": [');
+  const rest = (): void => {
+    write(`${r.pairs.length === 0 ? '' : '\n  '}],\n`);
+    const groups = groupRecords(r);
+    array('groups', groups.length, (i) => groups[i]);
+    write(`  "stats": ${JSON.stringify(statsRecord(r, opts))}\n}\n`);
+  };
+  const done = pairs(r, documentIds(r), 'json', write);
+  if (done === undefined) return rest();
+  return done.then(rest);
 }
 
 /**
@@ -216,12 +256,20 @@ export function writeJson(r: DedupeResult, write: (chunk: string) => void, opts:
  * record first, then `document`, `cluster`, `pair`, `group` records, and a closing `summary`.
  */
 export function writeJsonl(r: DedupeResult, write: (chunk: string) => void, opts: JsonOptions): void {
+  void writeJsonlWith(r, write, opts, writePairsHere);
+}
+
+/** writeJsonl with the pairs written by `pairs` (resolves when all is written). */
+export function writeJsonlWith(r: DedupeResult, write: (chunk: string) => void, opts: JsonOptions, pairs: PairsWriter): void | Promise<void> {
   const line = (type: string, data: Record<string, unknown>): void => write(JSON.stringify({ type, ...data }) + '\n');
   line('params', { version: SCHEMA_VERSION, params: paramsRecord(r) });
   r.documents.forEach((_, i) => line('document', documentRecord(r, i)));
   for (const c of clusterRecords(r)) line('cluster', c);
-  const ids = documentIds(r);
-  for (const p of r.pairs) write(pairJson(ids, p, '"type":"pair",') + '\n');
-  for (const g of groupRecords(r)) line('group', g);
-  line('summary', statsRecord(r, opts));
+  const rest = (): void => {
+    for (const g of groupRecords(r)) line('group', g);
+    line('summary', statsRecord(r, opts));
+  };
+  const done = pairs(r, documentIds(r), 'jsonl', write);
+  if (done === undefined) return rest();
+  return done.then(rest);
 }

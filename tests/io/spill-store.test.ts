@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
-import { SpillTextStore } from '../../src/io/spill-store.js';
+import { SpilledTextReader, SpillTextStore } from '../../src/io/spill-store.js';
 import { findDuplicates } from '../../src/dedupe.js';
 import { seeds } from '../pipeline/helpers.js';
 
@@ -11,6 +11,46 @@ describe('SpillTextStore', () => {
     texts.forEach((t, i) => store.put(i, t));
     texts.forEach((t, i) => expect(store.get(i)).toBe(t));
     store.close();
+    store.close();
+  });
+
+  it('keeps lone surrogates (JSONL escapes can make them) exactly, spilled as UTF-16', () => {
+    const store = new SpillTextStore(0);
+    const texts = ['lone high \ud800 here', 'lone low \udc00', 'a pair 𝒜 is fine', 'ends high \udbff'];
+    texts.forEach((t, i) => store.put(i, t));
+    texts.forEach((t, i) => expect(store.get(i)).toBe(t));
+    store.close();
+  });
+
+  it('spillAll moves the texts in memory to the file, where another reader finds every one', () => {
+    const store = new SpillTextStore(12);
+    // 0 and 2 fit the budget (memory), 1 and 3 spill; 4 is never stored; 5 is empty.
+    const texts = ['short', 'a longer text past the budget', 'Çavuşoğlu', 'lone \ud800 surrogate', undefined, ''];
+    texts.forEach((t, i) => t !== undefined && store.put(i, t));
+    const where = store.spillAll(texts.length);
+    expect(where.starts).toHaveLength(texts.length);
+    expect(Number.isNaN(where.starts[4])).toBe(true);
+    const reader = new SpilledTextReader(where);
+    texts.forEach((t, i) => {
+      expect(reader.get(i)).toBe(t ?? '');
+      expect(store.get(i)).toBe(t ?? '');
+    });
+    // The same document twice (the cached one), then another.
+    expect(reader.get(3)).toBe(texts[3]);
+    expect(reader.get(3)).toBe(texts[3]);
+    expect(reader.get(0)).toBe(texts[0]);
+    reader.close();
+    // Nothing left in memory: spilled texts are read back from the file.
+    expect((store as unknown as { memory: (string | undefined)[] }).memory.every((m) => m === undefined)).toBe(true);
+    store.close();
+  });
+
+  it('spillAll on an empty store gives a file that can be opened', () => {
+    const store = new SpillTextStore();
+    const where = store.spillAll(2);
+    const reader = new SpilledTextReader(where);
+    expect(reader.get(0)).toBe('');
+    reader.close();
     store.close();
   });
 

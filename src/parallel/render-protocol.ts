@@ -1,0 +1,101 @@
+/**
+ * Pair records rendered on worker threads. The main thread packs a run of pairs into typed
+ * arrays (documents, kind, scores, passage offsets: no text); a render thread reads the quoted
+ * texts from the spill file itself (every text is there by then: SpillTextStore.spillAll) and
+ * writes the records with the same pairLines as the serial writers, sending back UTF-8 bytes.
+ */
+import type { Passage, PairKind, ScoredPair } from '../types.js';
+import type { PairLayout } from '../report/json.js';
+import type { SpilledTexts } from '../io/spill-store.js';
+import { StoredPair } from '../compare/passage-store.js';
+import { IntList } from '../util/int-list.js';
+
+/** What every render thread is given once. */
+export interface RenderWorkerInit {
+  /** JSON.stringify of each document's id. */
+  readonly ids: readonly string[];
+  readonly texts: SpilledTexts;
+}
+
+/** A run of pairs to render. */
+export interface RenderRequest {
+  readonly seq: number;
+  /** Index in the report of the first pair. */
+  readonly first: number;
+  readonly layout: PairLayout;
+  /** Per pair: a, b, index in KINDS, number of passages (−1: no `passages`). */
+  readonly meta: Int32Array;
+  /** Per pair: jaccard, aInB, bInA, coverage a_in_b, b_in_a (NaN: no coverage). */
+  readonly nums: Float64Array;
+  /** Per passage: a.start, a.end, b.start, b.end, words, gaps. */
+  readonly ints: Int32Array;
+}
+
+/** A run rendered: its bytes, or why it failed. */
+export interface RenderResponse {
+  readonly seq: number;
+  readonly bytes?: Uint8Array;
+  readonly error?: string;
+}
+
+const KINDS: readonly PairKind[] = ['duplicate', 'contained', 'overlap'];
+
+/** Whether every pair can be packed: passages kept in a PassageStore, or none at all. */
+export function packable(pairs: readonly ScoredPair[]): boolean {
+  return pairs.every((p) => p instanceof StoredPair || p.passages === undefined);
+}
+
+/** Packs pairs[from, to) (all packable) for a render thread. */
+export function packPairs(pairs: readonly ScoredPair[], from: number, to: number, seq: number, layout: PairLayout): RenderRequest {
+  const n = to - from;
+  const meta = new Int32Array(4 * n);
+  const nums = new Float64Array(5 * n);
+  const ints = new IntList(64 * n);
+  for (let i = 0; i < n; i++) {
+    const p = pairs[from + i]!;
+    meta[4 * i] = p.a;
+    meta[4 * i + 1] = p.b;
+    meta[4 * i + 2] = KINDS.indexOf(p.kind);
+    meta[4 * i + 3] = p instanceof StoredPair ? p.packPassages(ints) : -1;
+    nums[5 * i] = p.jaccard;
+    nums[5 * i + 1] = p.aInB;
+    nums[5 * i + 2] = p.bInA;
+    nums[5 * i + 3] = p.coverage ? p.coverage.aInB : NaN;
+    nums[5 * i + 4] = p.coverage ? p.coverage.bInA : NaN;
+  }
+  return { seq, first: from, layout, meta, nums, ints: ints.data.slice(0, ints.length) };
+}
+
+/** The pairs of a request, their passages quoted from `text(a)`. */
+export function unpackPairs(req: RenderRequest, text: (doc: number) => string): ScoredPair[] {
+  const { meta, nums, ints } = req;
+  const n = meta.length / 4;
+  const pairs: ScoredPair[] = [];
+  let q = 0;
+  for (let i = 0; i < n; i++) {
+    const a = meta[4 * i]!;
+    const count = meta[4 * i + 3]!;
+    let passages: Passage[] | undefined;
+    if (count >= 0) {
+      passages = [];
+      const t = count > 0 ? text(a) : '';
+      for (let k = 0; k < count; k++, q += 6) {
+        const start = ints[q]!;
+        const end = ints[q + 1]!;
+        passages.push({ a: { start, end }, b: { start: ints[q + 2]!, end: ints[q + 3]! }, words: ints[q + 4]!, text: t.slice(start, end), gaps: ints[q + 5]! });
+      }
+    }
+    const covA = nums[5 * i + 3]!;
+    pairs.push({
+      a,
+      b: meta[4 * i + 1]!,
+      kind: KINDS[meta[4 * i + 2]!]!,
+      jaccard: nums[5 * i]!,
+      aInB: nums[5 * i + 1]!,
+      bInA: nums[5 * i + 2]!,
+      ...(Number.isNaN(covA) ? {} : { coverage: { aInB: covA, bInA: nums[5 * i + 4]! } }),
+      ...(passages ? { passages } : {}),
+    });
+  }
+  return pairs;
+}
