@@ -54,6 +54,22 @@ describe('SpillTextStore', () => {
     store.close();
   });
 
+  it('gives back texts written in pieces: many small ones, and ones larger than a write buffer', () => {
+    const store = new SpillTextStore(0);
+    const texts = Array.from({ length: 3000 }, (_, i) => `text ${i} ${'Çavuşoğlu '.repeat(i % 50)}`);
+    texts.splice(1500, 0, 'å'.repeat(1_500_000), 'b'.repeat(3_000_000));
+    // Read back while writing too: a text still waiting in the buffer is found as well.
+    texts.forEach((t, i) => {
+      store.put(i, t);
+      if (i % 700 === 0) expect(store.get(i)).toBe(t);
+    });
+    texts.forEach((t, i) => expect(store.get(i)).toBe(t));
+    const reader = new SpilledTextReader(store.spillAll(texts.length));
+    texts.forEach((t, i) => expect(reader.get(i)).toBe(t));
+    reader.close();
+    store.close();
+  });
+
   it('removes its temporary file on close', () => {
     const store = new SpillTextStore(0);
     store.put(0, 'spilled');
