@@ -14,6 +14,7 @@ import fs from 'node:fs';
 import readline from 'node:readline';
 import { Deduper } from '../dist/dedupe.js';
 import { candidateSlice, makeBatchAligner, planOverlaps } from '../dist/compare/overlap-stage.js';
+import { CandidateMaker } from '../dist/overlap/fingerprint-index.js';
 
 const args = process.argv.slice(2);
 const file = args.find((a) => !a.startsWith('--'));
@@ -41,9 +42,9 @@ const ctx = d.overlapContext(d.findDuplicatePairs());
 const state = d.overlap;
 t0 = performance.now();
 const plan = planOverlaps(state, ctx);
-console.log(`plan: ${plan.cands.pairs.length} candidates, cut-off ${plan.cands.maxDf}, ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+const { pairs, shared, hashes } = new CandidateMaker(plan.index).make(0, state.count);
+console.log(`plan: ${pairs.length} candidates, cut-off ${plan.index.maxDf}, ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
-const { pairs, shared, hashes } = plan.cands;
 const starts = new Float64Array(pairs.length + 1);
 for (let i = 0; i < pairs.length; i++) starts[i + 1] = starts[i] + shared[i];
 const cand = { pairs, counts: shared, hashes, starts };

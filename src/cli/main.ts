@@ -262,7 +262,7 @@ async function run(
     if (pool) await pool.close().catch(() => undefined);
   }
   progress.done();
-  const stage = makeStageProgress(env.stderr, showProgress, 'aligning', 'candidate pairs');
+  const stage = makeStageProgress(env.stderr, showProgress, 'aligning', 'documents');
   const result = await deduper.finishAsync(pool ? flags.jobs : 1, (done, total) => stage.update(done, total));
   stage.done();
   if (pool) result.stats.timings.fingerprint = (result.stats.timings.fingerprint ?? 0) + pool.seconds;

@@ -29,13 +29,14 @@ import { tokenize, type TokenFilter } from '../text/tokenize.js';
 import { shingleSequence } from '../text/shingle.js';
 import {
   documentFrequenciesOfSets,
-  finishOverlapIndex,
+  candidateIndex,
+  CandidateMaker,
+  type CandidateIndex,
   lowerBound,
   pairBudget,
   prepareOverlapIndex,
   resolveMaxDf,
   sortedHashSet,
-  type OverlapCandidates,
   type PreparedOverlapIndex,
 } from '../overlap/fingerprint-index.js';
 import { SeededAligner, type SeedDoc, type TokenAlignment } from '../overlap/align.js';
@@ -263,10 +264,11 @@ export function makePairAligner(
   };
 }
 
-/** The candidates and the per-run alignment plan (the fingerprint index step). */
+/** The candidate index and the per-run alignment plan (the fingerprint index step). */
 export interface OverlapPlan {
   readonly align: AlignPlan;
-  readonly cands: OverlapCandidates;
+  /** Makes the candidate pairs, of all documents or of a range (CandidateMaker). */
+  readonly index: CandidateIndex;
   readonly seconds: number;
 }
 
@@ -317,15 +319,15 @@ function prepareIndex(state: OverlapState, ctx: OverlapContext): { prepared: Pre
 function finishPlan(state: OverlapState, ctx: OverlapContext, prepared: PreparedOverlapIndex, df: Uint32Array, t0: number): OverlapPlan {
   const o = ctx.options;
   const n = state.count;
-  const cands = finishOverlapIndex(prepared, df, maxDfOf(o, n), o.maxDf === undefined ? pairBudget(n) : Infinity);
+  const index = candidateIndex(prepared, df, maxDfOf(o, n), o.maxDf === undefined ? pairBudget(n) : Infinity);
   const align: AlignPlan = {
     k: o.shingleSize,
     minPassage: o.minPassage,
     maxGap: o.maxGap,
-    boilerplate: cands.boilerplate,
+    boilerplate: index.boilerplate,
     ignored: state.ignoredHashes(),
   };
-  return { align, cands, seconds: (performance.now() - t0) / 1000 };
+  return { align, index, seconds: (performance.now() - t0) / 1000 };
 }
 
 const maxDfOf = (o: DedupeOptions, n: number): number => resolveMaxDf(o.maxDf, n);
@@ -349,11 +351,45 @@ export function findOverlaps(state: OverlapState, ctx: OverlapContext, onProgres
 }
 
 /**
+ * Makes the candidates of documents [from, to) and aligns them (e.g. on a worker thread, from its
+ * copy of the candidate index): the hits, their pairs (packed; a hit's index is its place there),
+ * and how many candidates were made.
+ */
+export type RangeAligner = (from: number, to: number) => Promise<{ pairs: Float64Array; hits: PairHit[]; made: number }>;
+
+/** Document ranges per alignment lane: enough that the last ones finish together. */
+const RANGES_PER_LANE = 16;
+
+/**
+ * Cuts [0, count) into about `parts` ranges of documents holding about equal shares of the
+ * pairing-list entries (a document's candidates grow with its entries). Ascending bounds, the
+ * first 0 and the last count.
+ */
+export function documentRanges(index: CandidateIndex, parts: number): number[] {
+  const { count, perDoc } = index;
+  const total = perDoc[count]!;
+  const step = Math.max(1, Math.ceil(total / Math.max(1, parts)));
+  const bounds = [0];
+  let next = step;
+  for (let d = 1; d < count; d++) {
+    if (perDoc[d]! >= next) {
+      bounds.push(d);
+      next = perDoc[d]! + step;
+    }
+  }
+  if (count > 0) bounds.push(count);
+  return bounds;
+}
+
+/**
  * findOverlaps with alignment batches run by `aligner` (e.g. worker threads), `batch` pairs at a
  * time, at most `inFlight` batches at once. One queue feeds every lane: the duplicate pairs, then
  * the candidates, and the expansion pairs as soon as the candidate hits that make them come back
  * (no phase waits for the last batch of the one before). The result is the same as
  * findOverlaps': collection does not depend on the order in which batches finish.
+ * With `ranges`, the candidates are not made here: ranges of documents (documentRanges) go to
+ * `ranges`, which makes their candidates and aligns them (the CLI's workers, each from its view
+ * of the shared candidate index), and progress counts documents instead of candidates.
  */
 export async function findOverlapsAsync(
   state: OverlapState,
@@ -363,17 +399,23 @@ export async function findOverlapsAsync(
   batch = 8192,
   inFlight = 8,
   onProgress?: (done: number, total: number) => void,
+  ranges?: RangeAligner,
 ): Promise<OverlapOutcome> {
   const c = new OverlapCollector(state, ctx, plan);
   const dup = c.duplicatePairs();
   const dupHits: PairHit[] = [];
-  const cand = c.candidatePairs();
+  const n = state.count;
+  // Without a range aligner, the candidates are made here, all at once.
+  const cand = ranges ? undefined : c.candidatePairs();
+  const bounds = ranges ? documentRanges(plan.index, RANGES_PER_LANE * inFlight) : [];
   const expansions: number[] = [];
   let nextDup = 0;
   let nextCand = 0;
+  let nextRange = 0;
   let aligned = 0;
   let busy = 0;
   let waiting: (() => void)[] = [];
+  const candidatesOut = (): boolean => (cand ? nextCand < cand.pairs.length : nextRange + 1 < bounds.length);
   /** The next batch to align and what to do with its hits, or undefined when there is none now. */
   const take = (): (() => Promise<void>) | undefined => {
     if (nextDup < dup.length) {
@@ -384,7 +426,7 @@ export async function findOverlapsAsync(
         for (const h of await aligner(part)) dupHits.push({ ...h, index: from + h.index });
       };
     }
-    if (nextCand < cand.pairs.length) {
+    if (cand && nextCand < cand.pairs.length) {
       const part = candidateSlice(cand, nextCand, nextCand + batch);
       nextCand += batch;
       return async () => {
@@ -393,8 +435,19 @@ export async function findOverlapsAsync(
         onProgress?.(aligned, cand.pairs.length);
       };
     }
+    if (ranges && nextRange + 1 < bounds.length) {
+      const from = bounds[nextRange]!;
+      const to = bounds[++nextRange]!;
+      return async () => {
+        const r = await ranges(from, to);
+        c.countCandidates(r.made);
+        c.applyCandidates(r.pairs, r.hits, expansions);
+        aligned += to - from;
+        onProgress?.(aligned, n);
+      };
+    }
     // Expansion pairs: full batches while candidates are still out, then whatever is left.
-    if (expansions.length >= batch || (expansions.length > 0 && nextCand >= cand.pairs.length)) {
+    if (expansions.length >= batch || (expansions.length > 0 && !candidatesOut())) {
       const part = Float64Array.from(expansions.splice(0, batch));
       return async () => c.applyCandidates(part, await aligner(part));
     }
@@ -442,6 +495,8 @@ class OverlapCollector {
   private members: Map<number, number[]> | undefined;
   /** Expansion pairs already given (packed). */
   private readonly expanded = new Set<number>();
+  /** Candidate pairs made (candidatePairs, or counted by whoever made them: countCandidates). */
+  private candidates = 0;
   private readonly t0 = performance.now();
 
   constructor(
@@ -480,10 +535,16 @@ class OverlapCollector {
    * indexed, so no candidate joins two documents of one cluster.
    */
   candidatePairs(): CandidateBatch {
-    const { pairs, shared, hashes } = this.plan.cands;
+    const { pairs, shared, hashes } = new CandidateMaker(this.plan.index).make(0, this.n);
+    this.candidates += pairs.length;
     const starts = new Float64Array(pairs.length + 1);
     for (let i = 0; i < pairs.length; i++) starts[i + 1] = starts[i]! + shared[i]!;
     return { pairs, counts: shared, hashes, starts };
+  }
+
+  /** Counts candidates made elsewhere (e.g. by worker threads, range by range). */
+  countCandidates(n: number): void {
+    this.candidates += n;
   }
 
   /**
@@ -574,9 +635,9 @@ class OverlapCollector {
     const timings: Record<string, number> = { overlapIndex: plan.seconds, align: (performance.now() - this.t0) / 1000 };
     const t1 = performance.now();
     const k = plan.align.k;
-    const boilerplate = describeBoilerplate(state, plan.cands, k, windowFor(this.ctx.options.minPassage, k));
+    const boilerplate = describeBoilerplate(state, plan.index, k, windowFor(this.ctx.options.minPassage, k));
     timings.boilerplate = (performance.now() - t1) / 1000;
-    return { pairs: this.pairs, attach, groups, boilerplate, candidates: plan.cands.pairs.length, maxDf: plan.cands.maxDf, timings };
+    return { pairs: this.pairs, attach, groups, boilerplate, candidates: this.candidates, maxDf: plan.index.maxDf, timings };
   }
 }
 

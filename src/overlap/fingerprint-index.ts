@@ -169,11 +169,38 @@ export function prepareOverlapIndex(input: OverlapIndexInput): PreparedOverlapIn
 }
 
 /**
- * The last step of overlapCandidates.
+ * The last step of overlapCandidates: candidateIndex, then the candidates of every document.
  * @param trueDf each key's document frequency over all shingles (documentFrequencies, summed over
  *   the parts of the corpus), or undefined to count only the documents that selected it
  */
 export function finishOverlapIndex(index: PreparedOverlapIndex, trueDf: Uint32Array | undefined, maxDf: number, budget = Infinity): OverlapCandidates {
+  const ci = candidateIndex(index, trueDf, maxDf, budget);
+  const made = new CandidateMaker(ci).make(0, ci.count);
+  return { maxDf: ci.maxDf, ...made, boilerplate: ci.boilerplate, boilerplateDf: ci.boilerplateDf };
+}
+
+/**
+ * The posting lists that make pairs, by document: what CandidateMaker needs to make the
+ * candidates of any range of documents (in any thread: every field is a typed array).
+ */
+export interface CandidateIndex {
+  readonly count: number;
+  /** The cut-off used (see OverlapCandidates.maxDf). */
+  readonly maxDf: number;
+  /** The sorted packed (hash, document) entries: [2i] document, [2i + 1] hash. */
+  readonly words: Uint32Array;
+  /** Pairing posting list r is entries [runFrom[r], runTo[r]) of `words`, in ascending hash order. */
+  readonly runFrom: Uint32Array;
+  readonly runTo: Uint32Array;
+  /** Document d's pairing lists are runsOf[perDoc[d] … perDoc[d + 1]), ascending (length count + 1). */
+  readonly perDoc: Uint32Array;
+  readonly runsOf: Uint32Array;
+  readonly boilerplate: Uint32Array;
+  readonly boilerplateDf: Uint32Array;
+}
+
+/** The index step of finishOverlapIndex: boilerplate, and each document's pairing lists. */
+export function candidateIndex(index: PreparedOverlapIndex, trueDf: Uint32Array | undefined, maxDf: number, budget = Infinity): CandidateIndex {
   const { count, words, total } = index;
   if (budget < Infinity) maxDf = withinBudget(words, total, trueDf, maxDf, budget);
 
@@ -207,84 +234,119 @@ export function finishOverlapIndex(index: PreparedOverlapIndex, trueDf: Uint32Ar
   const runsOf = new Uint32Array(perDoc[count]!);
   const fill = perDoc.slice(0, count);
   for (let r = 0; r < runFrom.length; r++) forEachDoc(words, runFrom.data[r]!, runTo.data[r]!, (d) => (runsOf[fill[d]!++] = r));
-
-  // Pairs (a, b > a), document by document: for each list of a, the documents after a in it.
-  // Each pair is counted once per shared fingerprint, and comes out in ascending order, so no
-  // global list of pair increments is made or sorted.
-  let pairs = new Float64Array(1024);
-  let shared = new Uint32Array(1024);
-  let hashes = new Uint32Array(1024);
-  let m = 0;
-  let nh = 0;
-  const stamp = new Int32Array(count).fill(-1);
-  const hits = new Uint32Array(count);
-  /** Where each partner's hashes go in `hashes` (while its document a is processed). */
-  const slot = new Uint32Array(count);
-  const partners = new IntList(64);
-  // (partner, hash) of document a's shared fingerprints, in ascending hash order.
-  const seenB = new IntList(256);
-  const seenHash = new IntList(256);
-  for (let a = 0; a < count; a++) {
-    partners.length = 0;
-    seenB.length = 0;
-    seenHash.length = 0;
-    for (let k = perDoc[a]!; k < perDoc[a + 1]!; k++) {
-      const r = runsOf[k]!;
-      const end = runTo.data[r]!;
-      const hash = words[2 * runFrom.data[r]! + 1]!;
-      // The first entry after a (documents ascend within the list).
-      let lo = runFrom.data[r]!;
-      let hi = end;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (words[2 * mid]! <= a) lo = mid + 1;
-        else hi = mid;
-      }
-      let prev = -1;
-      for (let x = lo; x < end; x++) {
-        const b = words[2 * x]!;
-        if (b === prev) continue;
-        prev = b;
-        if (stamp[b] !== a) {
-          stamp[b] = a;
-          hits[b] = 1;
-          partners.push(b);
-        } else hits[b]!++;
-        seenB.push(b);
-        seenHash.push(hash);
-      }
-    }
-    if (partners.length === 0) continue;
-    const bs = partners.data.subarray(0, partners.length).sort();
-    if (m + bs.length > pairs.length) {
-      let size = pairs.length * 2;
-      while (size < m + bs.length) size *= 2;
-      pairs = growF64(pairs, size);
-      shared = growU32(shared, size);
-    }
-    if (nh + seenB.length > hashes.length) {
-      let size = hashes.length * 2;
-      while (size < nh + seenB.length) size *= 2;
-      hashes = growU32(hashes, size);
-    }
-    for (let t = 0; t < bs.length; t++) {
-      const b = bs[t]!;
-      pairs[m] = a * count + b;
-      shared[m] = hits[b]!;
-      slot[b] = nh;
-      nh += hits[b]!;
-      m++;
-    }
-    for (let t = 0; t < seenB.length; t++) hashes[slot[seenB.data[t]!]!++] = seenHash.data[t]!;
-  }
   return {
+    count,
     maxDf,
-    pairs: pairs.slice(0, m),
-    shared: shared.slice(0, m),
-    hashes: hashes.slice(0, nh),
+    words: words.subarray(0, 2 * total),
+    runFrom: new Uint32Array(runFrom.data.buffer, 0, runFrom.length),
+    runTo: new Uint32Array(runTo.data.buffer, 0, runTo.length),
+    perDoc,
+    runsOf,
     boilerplate: bpHash.slice(0, nb),
     boilerplateDf: bpDf.slice(0, nb),
   };
+}
+
+/** The candidates of a range of documents (see CandidateMaker.make). */
+export interface MadeCandidates {
+  /** As OverlapCandidates.pairs, .shared and .hashes, for the pairs whose first document is in the range. */
+  readonly pairs: Float64Array<ArrayBuffer>;
+  readonly shared: Uint32Array<ArrayBuffer>;
+  readonly hashes: Uint32Array<ArrayBuffer>;
+}
+
+/**
+ * Makes candidate pairs from a CandidateIndex, document by document, with its working memory
+ * kept from call to call. The candidates of [0, count) are OverlapCandidates' pairs, shared and
+ * hashes; those of consecutive ranges, concatenated, are the same.
+ */
+export class CandidateMaker {
+  private readonly stamp: Int32Array;
+  private readonly hits: Uint32Array;
+  /** Where each partner's hashes go in `hashes` (while its document a is processed). */
+  private readonly slot: Uint32Array;
+  private readonly partners = new IntList(64);
+  // (partner, hash) of document a's shared fingerprints, in ascending hash order.
+  private readonly seenB = new IntList(256);
+  private readonly seenHash = new IntList(256);
+  /** Stamp of the document being processed (a new one for each, so ranges may be made in any order, again). */
+  private generation = 0;
+
+  constructor(private readonly ci: CandidateIndex) {
+    this.stamp = new Int32Array(ci.count);
+    this.hits = new Uint32Array(ci.count);
+    this.slot = new Uint32Array(ci.count);
+  }
+
+  /**
+   * Pairs (a, b > a) for a in [from, to), with their shared hashes: for each list of a, the
+   * documents after a in it. Each pair is counted once per shared fingerprint, and comes out in
+   * ascending order, so no list of pair increments is made or sorted.
+   */
+  make(from: number, to: number): MadeCandidates {
+    const { count, words, runFrom, runTo, perDoc, runsOf } = this.ci;
+    const { stamp, hits, slot, partners, seenB, seenHash } = this;
+    let pairs = new Float64Array(1024);
+    let shared = new Uint32Array(1024);
+    let hashes = new Uint32Array(1024);
+    let m = 0;
+    let nh = 0;
+    for (let a = from; a < to; a++) {
+      const g = ++this.generation;
+      partners.length = 0;
+      seenB.length = 0;
+      seenHash.length = 0;
+      for (let k = perDoc[a]!; k < perDoc[a + 1]!; k++) {
+        const r = runsOf[k]!;
+        const end = runTo[r]!;
+        const hash = words[2 * runFrom[r]! + 1]!;
+        // The first entry after a (documents ascend within the list).
+        let lo = runFrom[r]!;
+        let hi = end;
+        while (lo < hi) {
+          const mid = (lo + hi) >>> 1;
+          if (words[2 * mid]! <= a) lo = mid + 1;
+          else hi = mid;
+        }
+        let prev = -1;
+        for (let x = lo; x < end; x++) {
+          const b = words[2 * x]!;
+          if (b === prev) continue;
+          prev = b;
+          if (stamp[b] !== g) {
+            stamp[b] = g;
+            hits[b] = 1;
+            partners.push(b);
+          } else hits[b]!++;
+          seenB.push(b);
+          seenHash.push(hash);
+        }
+      }
+      if (partners.length === 0) continue;
+      const bs = partners.data.subarray(0, partners.length).sort();
+      if (m + bs.length > pairs.length) {
+        let size = pairs.length * 2;
+        while (size < m + bs.length) size *= 2;
+        pairs = growF64(pairs, size);
+        shared = growU32(shared, size);
+      }
+      if (nh + seenB.length > hashes.length) {
+        let size = hashes.length * 2;
+        while (size < nh + seenB.length) size *= 2;
+        hashes = growU32(hashes, size);
+      }
+      for (let t = 0; t < bs.length; t++) {
+        const b = bs[t]!;
+        pairs[m] = a * count + b;
+        shared[m] = hits[b]!;
+        slot[b] = nh;
+        nh += hits[b]!;
+        m++;
+      }
+      for (let t = 0; t < seenB.length; t++) hashes[slot[seenB.data[t]!]!++] = seenHash.data[t]!;
+    }
+    return { pairs: pairs.slice(0, m), shared: shared.slice(0, m), hashes: hashes.slice(0, nh) };
+  }
 }
 
 /** Calls visit(d) for each distinct document of the posting list [start, end), ascending. */

@@ -6,7 +6,8 @@
 import { Worker } from 'node:worker_threads';
 import type { AlignPlan, OverlapState, PairHit, SharedHashes } from '../compare/overlap-stage.js';
 import type { SharedArena } from '../util/shared-arena.js';
-import { decodeHits, Part, PARTS, type AlignRequest, type AlignResponse, type AlignWorkerInit, type SharedSeeds } from './align-protocol.js';
+import type { CandidateIndex } from '../overlap/fingerprint-index.js';
+import { decodeHits, Part, PARTS, type AlignRequest, type AlignResponse, type AlignWorkerInit, type CandidateRequest, type SharedSeeds } from './align-protocol.js';
 
 /**
  * Describes where every document's alignment data lies in the shared arena, for the workers.
@@ -36,15 +37,16 @@ export function shareSeeds(state: OverlapState, sets: readonly Uint32Array[], ar
 export class AlignPool {
   private readonly workers: Worker[];
   private readonly busy: number[];
-  private readonly pending = new Map<number, { resolve: (r: PairHit[]) => void; reject: (e: Error) => void }>();
+  private readonly pending = new Map<number, { resolve: (r: AlignResponse) => void; reject: (e: Error) => void }>();
   private nextId = 0;
   private failure: Error | undefined;
   private closed = false;
   /** Seconds from the first batch sent to the last result received. */
   seconds = 0;
 
-  constructor(jobs: number, seeds: SharedSeeds, plan: AlignPlan) {
-    const init: AlignWorkerInit = { seeds, plan };
+  /** @param candidates the candidate index in shared memory (shareCandidateIndex), for alignRange */
+  constructor(jobs: number, seeds: SharedSeeds, plan: AlignPlan, candidates?: CandidateIndex) {
+    const init: AlignWorkerInit = { seeds, plan, ...(candidates ? { candidates } : {}) };
     const url = new URL('./align-worker.js', import.meta.url);
     this.workers = Array.from({ length: jobs }, () => new Worker(url, { workerData: init }));
     this.busy = this.workers.map(() => 0);
@@ -54,7 +56,7 @@ export class AlignPool {
         if (!job) return;
         this.pending.delete(res.id);
         this.busy[i]!--;
-        job.resolve(decodeHits(res.data));
+        job.resolve(res);
       });
       w.on('error', (e) => this.fail(e as Error));
       w.on('exit', (code) => {
@@ -64,16 +66,29 @@ export class AlignPool {
   }
 
   /** Aligns a batch on the least busy worker. */
-  align(pairs: Float64Array, shared?: SharedHashes): Promise<PairHit[]> {
+  async align(pairs: Float64Array, shared?: SharedHashes): Promise<PairHit[]> {
+    const req: AlignRequest = { id: this.nextId++, pairs: pairs.slice(), ...(shared ? { counts: shared.counts.slice(), hashes: shared.hashes.slice() } : {}) };
+    const transfer = [req.pairs.buffer as ArrayBuffer, ...(req.counts && req.hashes ? [req.counts.buffer as ArrayBuffer, req.hashes.buffer as ArrayBuffer] : [])];
+    return decodeHits((await this.send(req, transfer)).data);
+  }
+
+  /**
+   * Makes the candidates of documents [from, to) on the least busy worker (from the index given
+   * to the constructor) and aligns them: the hits, their pairs, and how many candidates were made.
+   */
+  async alignRange(from: number, to: number): Promise<{ pairs: Float64Array; hits: PairHit[]; made: number }> {
+    const req: CandidateRequest = { id: this.nextId++, from, to };
+    const res = await this.send(req, []);
+    return { pairs: res.pairs!, hits: decodeHits(res.data), made: res.made! };
+  }
+
+  private send(req: AlignRequest | CandidateRequest, transfer: ArrayBuffer[]): Promise<AlignResponse> {
     if (this.failure) return Promise.reject(this.failure);
     let w = 0;
     for (let i = 1; i < this.workers.length; i++) if (this.busy[i]! < this.busy[w]!) w = i;
-    const id = this.nextId++;
     this.busy[w]!++;
-    const req: AlignRequest = { id, pairs: pairs.slice(), ...(shared ? { counts: shared.counts.slice(), hashes: shared.hashes.slice() } : {}) };
-    const transfer = [req.pairs.buffer as ArrayBuffer, ...(req.counts && req.hashes ? [req.counts.buffer as ArrayBuffer, req.hashes.buffer as ArrayBuffer] : [])];
-    return new Promise<PairHit[]>((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
+    return new Promise<AlignResponse>((resolve, reject) => {
+      this.pending.set(req.id, { resolve, reject });
       this.workers[w]!.postMessage(req, transfer);
     });
   }

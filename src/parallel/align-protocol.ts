@@ -5,6 +5,7 @@
  */
 import type { AlignPlan, PairHit } from '../compare/overlap-stage.js';
 import type { TokenPassage } from '../overlap/align.js';
+import type { CandidateIndex } from '../overlap/fingerprint-index.js';
 
 /**
  * Every document's alignment data, in place in the shared arena (util/shared-arena.ts): the
@@ -61,6 +62,8 @@ export function seedViews(seeds: SharedSeeds): SeedViews {
 export interface AlignWorkerInit {
   readonly seeds: SharedSeeds;
   readonly plan: AlignPlan;
+  /** The candidate index in shared memory (shareCandidateIndex), for CandidateRequests. */
+  readonly candidates?: CandidateIndex;
 }
 
 /** A batch: pairs packed as a * count + b. */
@@ -72,10 +75,42 @@ export interface AlignRequest {
   readonly hashes?: Uint32Array;
 }
 
-/** Results of a batch: the pairs with passages (encodeHits). */
+/** The candidates of documents [from, to) (made by the worker from its CandidateIndex), to align. */
+export interface CandidateRequest {
+  readonly id: number;
+  readonly from: number;
+  readonly to: number;
+}
+
+/**
+ * Results of a batch: the pairs with passages (encodeHits). For a CandidateRequest, `pairs` holds
+ * the hits' pairs (packed; a hit's index is its place there) and `made` the candidates made.
+ */
 export interface AlignResponse {
   readonly id: number;
   readonly data: Uint32Array;
+  readonly pairs?: Float64Array;
+  readonly made?: number;
+}
+
+/** The index with every array copied into shared memory (the workers read it without copies). */
+export function shareCandidateIndex(ci: CandidateIndex): CandidateIndex {
+  const share = (a: Uint32Array): Uint32Array => {
+    const out = new Uint32Array(new SharedArrayBuffer(Math.max(4, a.byteLength)), 0, a.length);
+    out.set(a);
+    return out;
+  };
+  return {
+    count: ci.count,
+    maxDf: ci.maxDf,
+    words: share(ci.words),
+    runFrom: share(ci.runFrom),
+    runTo: share(ci.runTo),
+    perDoc: share(ci.perDoc),
+    runsOf: share(ci.runsOf),
+    boilerplate: ci.boilerplate,
+    boilerplateDf: ci.boilerplateDf,
+  };
 }
 
 /** Encodes hits for transfer: per hit, index, intersection, pieces, coveredA, coveredB, then 5 numbers per piece. */

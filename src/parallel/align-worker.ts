@@ -5,9 +5,10 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { makeBatchAligner } from '../compare/overlap-stage.js';
 import type { SeedDoc } from '../overlap/align.js';
-import { encodeHits, Part, seedViews, type AlignRequest, type AlignResponse, type AlignWorkerInit } from './align-protocol.js';
+import { CandidateMaker } from '../overlap/fingerprint-index.js';
+import { encodeHits, Part, seedViews, type AlignRequest, type AlignResponse, type AlignWorkerInit, type CandidateRequest } from './align-protocol.js';
 
-const { seeds, plan } = workerData as AlignWorkerInit;
+const { seeds, plan, candidates } = workerData as AlignWorkerInit;
 const { part, counts } = seedViews(seeds);
 
 const seedDoc = (d: number): SeedDoc => ({
@@ -18,7 +19,19 @@ const seedDoc = (d: number): SeedDoc => ({
 });
 const alignBatch = makeBatchAligner(plan, seeds.count, seedDoc, (d) => part(d, Part.Set));
 
-parentPort!.on('message', (req: AlignRequest) => {
-  const res: AlignResponse = { id: req.id, data: encodeHits(alignBatch(req.pairs, req.counts && req.hashes ? { counts: req.counts, hashes: req.hashes } : undefined)) };
-  parentPort!.postMessage(res, [res.data.buffer as ArrayBuffer]);
+const maker = candidates ? new CandidateMaker(candidates) : undefined;
+
+parentPort!.on('message', (req: AlignRequest | CandidateRequest) => {
+  let res: AlignResponse;
+  if ('pairs' in req) {
+    res = { id: req.id, data: encodeHits(alignBatch(req.pairs, req.counts && req.hashes ? { counts: req.counts, hashes: req.hashes } : undefined)) };
+  } else {
+    // Candidates made here, from the shared index: only the hits go back.
+    const made = maker!.make(req.from, req.to);
+    const hits = alignBatch(made.pairs, { counts: made.shared, hashes: made.hashes });
+    const pairs = Float64Array.from(hits, (h) => made.pairs[h.index]!);
+    res = { id: req.id, data: encodeHits(hits.map((h, i) => ({ ...h, index: i }))), pairs, made: made.pairs.length };
+  }
+  const transfer = [res.data.buffer as ArrayBuffer, ...(res.pairs ? [res.pairs.buffer as ArrayBuffer] : [])];
+  parentPort!.postMessage(res, transfer);
 });

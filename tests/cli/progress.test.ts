@@ -68,7 +68,7 @@ describe('progress', () => {
   it('--progress shows the alignment stage on stderr; stdout stays the report', async () => {
     const r = await runCli([SEEDS, '--json', '--progress']);
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/dedupe: aligning 5 candidate pairs, 100%/);
+    expect(r.stderr).toMatch(/dedupe: aligning 5 documents, 100%/);
     expect(parseJson(r).documents).toHaveLength(5);
   });
 });

@@ -1,7 +1,18 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { isDedupeError } from '../../src/errors.js';
-import { documentFrequencies, documentFrequenciesOfSets, overlapCandidates, pairBudget, resolveMaxDf, sortedHashSet } from '../../src/overlap/fingerprint-index.js';
+import {
+  CandidateMaker,
+  candidateIndex,
+  documentFrequencies,
+  documentFrequenciesOfSets,
+  overlapCandidates,
+  pairBudget,
+  prepareOverlapIndex,
+  resolveMaxDf,
+  sortedHashSet,
+} from '../../src/overlap/fingerprint-index.js';
+import { documentRanges } from '../../src/compare/overlap-stage.js';
 import { windowFor, winnow } from '../../src/overlap/winnow.js';
 import { shingleSequence } from '../../src/text/shingle.js';
 import { tokenize } from '../../src/text/tokenize.js';
@@ -108,6 +119,55 @@ describe('overlapCandidates', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  test('candidates made range by range (any cut, any order, one maker) are those made at once', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(fc.integer({ min: 0, max: 40 }), { maxLength: 30 }), { minLength: 1, maxLength: 25 }),
+        fc.integer({ min: 2, max: 8 }),
+        fc.array(fc.integer({ min: 0, max: 25 }), { maxLength: 6 }),
+        fc.integer(),
+        (lists, maxDf, cuts, seed) => {
+          const ci = candidateIndex(prepareOverlapIndex({ count: lists.length, fingerprints: (d) => Uint32Array.from(lists[d]!) }), undefined, maxDf);
+          const all = new CandidateMaker(ci).make(0, lists.length);
+          const want = naiveCandidates(lists, maxDf);
+          expect([...all.pairs]).toEqual(want.pairs);
+          const bounds = [...new Set([0, lists.length, ...cuts.map((c) => Math.min(c, lists.length))])].sort((x, y) => x - y);
+          const ranges = bounds.slice(1).map((to, i) => [bounds[i]!, to] as const);
+          // Made in a shuffled order by one maker (as a worker makes the ranges it is given), put back in order.
+          const order = ranges.map((_, i) => i).sort((x, y) => ((x * 7919 + seed) % 13) - ((y * 7919 + seed) % 13) || x - y);
+          const maker = new CandidateMaker(ci);
+          const made = new Map(order.map((i) => [i, maker.make(ranges[i]![0], ranges[i]![1])]));
+          const parts = ranges.map((_, i) => made.get(i)!);
+          expect(parts.flatMap((p) => [...p.pairs])).toEqual(want.pairs);
+          expect(parts.flatMap((p) => [...p.shared])).toEqual(want.shared);
+          expect(parts.flatMap((p) => [...p.hashes])).toEqual(want.hashes);
+          // Made again: the same.
+          expect([...maker.make(0, lists.length).pairs]).toEqual(want.pairs);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  test('documentRanges cuts every document into ascending ranges of about equal index entries', () => {
+    const lists = Array.from({ length: 200 }, (_, d) => Uint32Array.from({ length: 1 + (d % 17) }, (_, i) => (d * 31 + i * 7) % 97));
+    const ci = candidateIndex(prepareOverlapIndex({ count: lists.length, fingerprints: (d) => lists[d]! }), undefined, 50);
+    for (const parts of [1, 2, 7, 40, 1000]) {
+      const b = documentRanges(ci, parts);
+      expect(b[0]).toBe(0);
+      expect(b[b.length - 1]).toBe(lists.length);
+      for (let i = 1; i < b.length; i++) expect(b[i]!).toBeGreaterThan(b[i - 1]!);
+      expect(b.length - 1).toBeLessThanOrEqual(parts + 1);
+      if (parts <= 40) expect(b.length - 1).toBeGreaterThanOrEqual(parts / 2);
+      // No range holds more than its share plus one document's entries.
+      const entries = (from: number, to: number): number => ci.perDoc[to]! - ci.perDoc[from]!;
+      const share = Math.ceil(entries(0, lists.length) / parts);
+      const most = Math.max(...lists.map((_, d) => entries(d, d + 1)));
+      for (let i = 1; i < b.length; i++) expect(entries(b[i - 1]!, b[i]!)).toBeLessThanOrEqual(share + most);
+    }
+    expect(documentRanges(candidateIndex(prepareOverlapIndex({ count: 0, fingerprints: () => new Uint32Array(0) }), undefined, 5), 4)).toEqual([0]);
   });
 
   test('empty corpus and documents without fingerprints', () => {

@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { Deduper } from '../../src/dedupe.js';
-import { findOverlaps, findOverlapsAsync, makeBatchAligner, planOverlaps, type OverlapContext, type OverlapState, type PairHit } from '../../src/compare/overlap-stage.js';
+import { findOverlaps, findOverlapsAsync, makeBatchAligner, planOverlaps, type OverlapContext, type OverlapState, type PairHit, type RangeAligner } from '../../src/compare/overlap-stage.js';
+import { CandidateMaker } from '../../src/overlap/fingerprint-index.js';
 import { mulberry32 } from '../../src/text/hash.js';
 import { doc, editWords, seeds } from './helpers.js';
 
@@ -55,6 +56,31 @@ describe('findOverlapsAsync', () => {
         return hits;
       };
       const got = await findOverlapsAsync(run.state, ctx, plan, aligner, batch, 3);
+      expect(got.candidates).toBe(want.candidates);
+      expect(sorted(got.pairs).map(view)).toEqual(sorted(want.pairs).map(view));
+      expect(got.attach).toEqual(want.attach);
+      expect(got.groups).toEqual(want.groups);
+      expect(ctx.duplicates.map(view)).toEqual(syncCtx.duplicates.map(view));
+    }
+    // The same with the candidates made range by range (as the worker threads make them).
+    for (const [seed, inFlight] of [[5, 1], [6, 2], [7, 3]] as const) {
+      const run = prepared();
+      const ctx = run.ctx();
+      const plan = planOverlaps(run.state, ctx);
+      const align = makeBatchAligner(plan.align, run.state.count, (d) => run.state.seedDoc(d), (d) => ctx.sets[d]!);
+      const maker = new CandidateMaker(plan.index);
+      const rand = mulberry32(seed);
+      let ranges = 0;
+      const aligner = async (pairs: Float64Array, shared?: Parameters<typeof align>[1]): Promise<PairHit[]> => align(pairs, shared);
+      const rangeAligner: RangeAligner = async (from, to) => {
+        ranges++;
+        const made = maker.make(from, to);
+        const hits = align(made.pairs, { counts: made.shared, hashes: made.hashes });
+        for (let t = rand() % 5; t > 0; t--) await new Promise((r) => setImmediate(r));
+        return { pairs: made.pairs, hits, made: made.pairs.length };
+      };
+      const got = await findOverlapsAsync(run.state, ctx, plan, aligner, 2, inFlight, undefined, rangeAligner);
+      expect(ranges).toBeGreaterThan(1);
       expect(got.candidates).toBe(want.candidates);
       expect(sorted(got.pairs).map(view)).toEqual(sorted(want.pairs).map(view));
       expect(got.attach).toEqual(want.attach);
