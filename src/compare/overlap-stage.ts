@@ -297,13 +297,14 @@ export type DfCounter = (keys: Uint32Array, indexed: Uint8Array) => Promise<Uint
 /** planOverlaps with the document frequencies counted by `countDf` (the same plan). */
 export async function planOverlapsAsync(state: OverlapState, ctx: OverlapContext, countDf: DfCounter): Promise<OverlapPlan> {
   const t0 = performance.now();
-  const { prepared, indexed } = prepareIndex(state, ctx);
+  // The index is made in shared memory: the workers that make candidates read it as it is.
+  const { prepared, indexed } = prepareIndex(state, ctx, true);
   const df = await countDf(prepared.keys, indexed);
-  return finishPlan(state, ctx, prepared, df, t0);
+  return finishPlan(state, ctx, prepared, df, t0, true);
 }
 
 /** The fingerprint index over one member (the first) of each duplicate cluster. */
-function prepareIndex(state: OverlapState, ctx: OverlapContext): { prepared: PreparedOverlapIndex; indexed: Uint8Array } {
+function prepareIndex(state: OverlapState, ctx: OverlapContext, shared = false): { prepared: PreparedOverlapIndex; indexed: Uint8Array } {
   const n = state.count;
   const firstOfCluster = new Map<number, number>();
   for (let d = 0; d < n; d++) {
@@ -312,14 +313,14 @@ function prepareIndex(state: OverlapState, ctx: OverlapContext): { prepared: Pre
   }
   const indexed = new Uint8Array(n);
   for (const d of firstOfCluster.values()) indexed[d] = 1;
-  const prepared = prepareOverlapIndex({ count: n, fingerprints: (d) => (indexed[d] === 1 ? state.winnowed[d]! : NO_HASHES) });
+  const prepared = prepareOverlapIndex({ count: n, fingerprints: (d) => (indexed[d] === 1 ? state.winnowed[d]! : NO_HASHES) }, shared);
   return { prepared, indexed };
 }
 
-function finishPlan(state: OverlapState, ctx: OverlapContext, prepared: PreparedOverlapIndex, df: Uint32Array, t0: number): OverlapPlan {
+function finishPlan(state: OverlapState, ctx: OverlapContext, prepared: PreparedOverlapIndex, df: Uint32Array, t0: number, shared = false): OverlapPlan {
   const o = ctx.options;
   const n = state.count;
-  const index = candidateIndex(prepared, df, maxDfOf(o, n), o.maxDf === undefined ? pairBudget(n) : Infinity);
+  const index = candidateIndex(prepared, df, maxDfOf(o, n), o.maxDf === undefined ? pairBudget(n) : Infinity, shared);
   const align: AlignPlan = {
     k: o.shingleSize,
     minPassage: o.minPassage,

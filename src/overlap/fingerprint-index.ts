@@ -139,7 +139,7 @@ export interface PreparedOverlapIndex {
  * overlapCandidates in steps, so that document frequencies can be counted elsewhere (in worker
  * threads, over parts of the corpus, then summed): prepare, documentFrequencies, finish.
  */
-export function prepareOverlapIndex(input: OverlapIndexInput): PreparedOverlapIndex {
+export function prepareOverlapIndex(input: OverlapIndexInput, shared = false): PreparedOverlapIndex {
   const { count } = input;
   const lists: Uint32Array[] = new Array<Uint32Array>(count);
   let total = 0;
@@ -148,7 +148,8 @@ export function prepareOverlapIndex(input: OverlapIndexInput): PreparedOverlapIn
     lists[d] = fp;
     total += fp.length;
   }
-  const packed = new BigUint64Array(total);
+  // In shared memory when worker threads will read it (the largest array of the index: no copy then).
+  const packed = new BigUint64Array(shared ? new SharedArrayBuffer(total * 8) : new ArrayBuffer(total * 8));
   const words = new Uint32Array(packed.buffer); // little-endian: [2i] low = doc, [2i+1] high = hash
   let p = 0;
   for (let d = 0; d < count; d++) {
@@ -199,8 +200,11 @@ export interface CandidateIndex {
   readonly boilerplateDf: Uint32Array;
 }
 
-/** The index step of finishOverlapIndex: boilerplate, and each document's pairing lists. */
-export function candidateIndex(index: PreparedOverlapIndex, trueDf: Uint32Array | undefined, maxDf: number, budget = Infinity): CandidateIndex {
+/**
+ * The index step of finishOverlapIndex: boilerplate, and each document's pairing lists.
+ * @param shared make the arrays in shared memory (for worker threads; `index.words` is used as it is)
+ */
+export function candidateIndex(index: PreparedOverlapIndex, trueDf: Uint32Array | undefined, maxDf: number, budget = Infinity, shared = false): CandidateIndex {
   const { count, words, total } = index;
   if (budget < Infinity) maxDf = withinBudget(words, total, trueDf, maxDf, budget);
 
@@ -210,8 +214,9 @@ export function candidateIndex(index: PreparedOverlapIndex, trueDf: Uint32Array 
   // Posting lists that make pairs: [start, end) in `words`, in ascending hash order.
   const runFrom = new IntList(1024);
   const runTo = new IntList(1024);
+  const u32 = (n: number): Uint32Array => (shared ? new Uint32Array(new SharedArrayBuffer(Math.max(4, 4 * n)), 0, n) : new Uint32Array(n));
   // How many pairing lists each document is in (then the offsets of its part of `runsOf`).
-  const perDoc = new Uint32Array(count + 1);
+  const perDoc = u32(count + 1);
   forEachPosting(words, total, (start, end, run) => {
     const listed = postingDocs(words, start, end);
     const df = trueDf === undefined ? listed : Math.max(listed, trueDf[run]!);
@@ -231,15 +236,20 @@ export function candidateIndex(index: PreparedOverlapIndex, trueDf: Uint32Array 
   });
   // Each document's pairing lists, ascending (compressed sparse rows).
   for (let d = 0; d < count; d++) perDoc[d + 1]! += perDoc[d]!;
-  const runsOf = new Uint32Array(perDoc[count]!);
+  const runsOf = u32(perDoc[count]!);
   const fill = perDoc.slice(0, count);
   for (let r = 0; r < runFrom.length; r++) forEachDoc(words, runFrom.data[r]!, runTo.data[r]!, (d) => (runsOf[fill[d]!++] = r));
+  const list = (l: IntList): Uint32Array => {
+    const out = u32(l.length);
+    out.set(new Uint32Array(l.data.buffer, 0, l.length));
+    return out;
+  };
   return {
     count,
     maxDf,
     words: words.subarray(0, 2 * total),
-    runFrom: new Uint32Array(runFrom.data.buffer, 0, runFrom.length),
-    runTo: new Uint32Array(runTo.data.buffer, 0, runTo.length),
+    runFrom: list(runFrom),
+    runTo: list(runTo),
     perDoc,
     runsOf,
     boilerplate: bpHash.slice(0, nb),

@@ -93,9 +93,13 @@ export interface AlignResponse {
   readonly made?: number;
 }
 
-/** The index with every array copied into shared memory (the workers read it without copies). */
+/**
+ * The index with every array in shared memory (the workers read it without copies): arrays
+ * already there are kept, the others copied.
+ */
 export function shareCandidateIndex(ci: CandidateIndex): CandidateIndex {
   const share = (a: Uint32Array): Uint32Array => {
+    if (a.buffer instanceof SharedArrayBuffer) return a;
     const out = new Uint32Array(new SharedArrayBuffer(Math.max(4, a.byteLength)), 0, a.length);
     out.set(a);
     return out;

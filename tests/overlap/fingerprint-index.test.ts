@@ -145,6 +145,12 @@ describe('overlapCandidates', () => {
           expect(parts.flatMap((p) => [...p.hashes])).toEqual(want.hashes);
           // Made again: the same.
           expect([...maker.make(0, lists.length).pairs]).toEqual(want.pairs);
+          // The index made in shared memory (for worker threads) makes the same candidates.
+          const shared = candidateIndex(prepareOverlapIndex({ count: lists.length, fingerprints: (d) => Uint32Array.from(lists[d]!) }, true), undefined, maxDf, Infinity, true);
+          for (const a of [shared.words, shared.runFrom, shared.runTo, shared.perDoc, shared.runsOf]) expect(a.buffer).toBeInstanceOf(SharedArrayBuffer);
+          const fromShared = new CandidateMaker(shared).make(0, lists.length);
+          expect([...fromShared.pairs]).toEqual(want.pairs);
+          expect([...fromShared.hashes]).toEqual(want.hashes);
         },
       ),
       { numRuns: 300 },
