@@ -37,6 +37,7 @@ export interface DocFingerprint {
    * A second 32-bit hash of the whole token sequence, with another seed. Documents of at most k
    * tokens have a single shingle, so two different short documents would look identical on a
    * 32-bit shingle collision (one pair in ~2^32); verification also compares this hash then.
+   * Computed only for a document whose set has one shingle (0 otherwise): the only case compared.
    */
   readonly check: number;
   /**
@@ -71,7 +72,7 @@ export function makeFingerprinter(params: FingerprintParams): (text: string) => 
     const seeds = win ? sortSeeds(win.hashes, win.positions) : undefined;
     return {
       tokens: tokens.count,
-      check: murmurWords(tokens.hashes, 0, tokens.count, CHECK_SEED),
+      check: set.length === 1 ? murmurWords(tokens.hashes, 0, tokens.count, CHECK_SEED) : 0,
       set,
       signature,
       winnowHashes: seeds ? seeds.seedHashes : NONE,
