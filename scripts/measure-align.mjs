@@ -93,7 +93,7 @@ for (let i = 0; i < limit; i += BATCH) {
   const part = candidateSlice(cand, i, Math.min(limit, i + BATCH));
   for (const h of align(part.pairs, part.shared)) hit[i + h.index] = 1;
 }
-for (const [label, flag] of [['passages', 1], ['none', 0]]) {
+for (const [label, flag] of [['passages', 1], ['none', 0]].filter(([l]) => !process.env.ONLY || process.env.ONLY === l)) {
   const r = pass((i) => hit[i] === flag);
   console.log(`${label.padEnd(10)} ${r.n} pairs  ${r.seconds.toFixed(2)} s  ${((r.seconds / Math.max(1, r.n)) * 1e6).toFixed(2)} µs/pair`);
 }
