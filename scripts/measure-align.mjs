@@ -8,6 +8,9 @@
  *
  *   npm run build && node scripts/measure-align.mjs .cache/bench/full/corpus.jsonl [--repeat 2] [--limit N]
  *
+ * ONLY=none (or ONLY=passages) times that kind alone after the classifying pass (e.g. under
+ * `node --cpu-prof`, to see where the candidates without passages spend their time).
+ *
  * Uses the pipeline's internals (dist/); a tool for developers, not part of the product.
  */
 import fs from 'node:fs';
