@@ -220,7 +220,9 @@ async function run(
   log: Logger,
   inputs: InputTracker,
 ): Promise<{ result: DedupeResult; failed: number; texts: SpillTextStore }> {
-  const textStore = new SpillTextStore();
+  // Texts past a few megabytes go to a temporary file; if it cannot be made or written, they stay
+  // in memory (the run goes on).
+  const textStore = new SpillTextStore(undefined, (where, code) => log.warn(`${where}: cannot write texts to a temporary file (${code}); keeping them in memory`));
   const deduper = new Deduper(options, { boilerplateTexts, textStore });
   const showProgress = flags.progress === true || env.stderr.isTTY === true;
   const progress = makeProgress(env.stderr, showProgress, showProgress ? knownInputBytes(paths, env.cwd) : undefined);
@@ -295,10 +297,15 @@ function startPool(jobs: number, deduper: Deduper, o: DedupeOptions): Fingerprin
 async function emit(r: DedupeResult, plan: OutputPlan, flags: CliFlags, env: CliEnv, seconds: number, texts: SpillTextStore, log: Logger): Promise<void> {
   const jsonOpts = flags.timings ? { timings: true, seconds } : { timings: false };
   // Many pairs in JSON: rendered on worker threads (same bytes; see render-pool.ts).
-  const threads = (plan.format === 'json' || plan.format === 'jsonl') && flags.jobs > 1 && r.pairs.length >= parallelRenderFrom(env) && packable(r.pairs);
-  if (threads) log.verbose(`report: ${r.pairs.length} pair records rendered on ${flags.jobs} threads`);
+  // The threads read every text from the spill file (no file, e.g. no usable temporary
+  // directory: rendered here).
+  const spilled =
+    (plan.format === 'json' || plan.format === 'jsonl') && flags.jobs > 1 && r.pairs.length >= parallelRenderFrom(env) && packable(r.pairs)
+      ? texts.spillAll(r.documents.length)
+      : undefined;
+  if (spilled) log.verbose(`report: ${r.pairs.length} pair records rendered on ${flags.jobs} threads`);
   const render = (write: (chunk: string) => void, bytes: (b: Uint8Array) => void): void | Promise<void> => {
-    const pairs = threads ? renderPairsOnThreads(flags.jobs, () => texts.spillAll(r.documents.length), bytes) : writePairsHere;
+    const pairs = spilled ? renderPairsOnThreads(flags.jobs, spilled, bytes) : writePairsHere;
     switch (plan.format) {
       case 'json':
         return writeJsonWith(r, write, jsonOpts, pairs);

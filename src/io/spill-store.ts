@@ -87,27 +87,60 @@ export class SpillTextStore implements TextStore {
   private lengths = new Float64Array(1024);
   private readonly cleanup = (): void => this.close();
 
-  /** @param budget code units kept in memory before spilling */
-  constructor(private readonly budget = DEFAULT_TEXT_BUDGET) {}
+  /** Documents whose bytes are in the pending buffer, not yet in the file. */
+  private readonly pendingDocs: number[] = [];
+  /** Why texts can no longer be spilled (then they are kept in memory), once it has happened. */
+  private failure: string | undefined;
+
+  /**
+   * @param budget code units kept in memory before spilling
+   * @param onFailure told once, with the file (or directory) and the error code, when the
+   *   temporary file cannot be made or written: every text from then on is kept in memory (the
+   *   run goes on, with more memory)
+   */
+  constructor(
+    private readonly budget = DEFAULT_TEXT_BUDGET,
+    private readonly onFailure: (where: string, code: string) => void = () => undefined,
+  ) {}
 
   put(index: number, text: string): void {
-    if (this.memoryChars + text.length <= this.budget) {
-      this.memory[index] = text;
-      this.memoryChars += text.length;
+    if (this.failure !== undefined || this.memoryChars + text.length <= this.budget) {
+      this.keep(index, text);
       return;
     }
     this.spill(index, text);
   }
 
-  private open(): void {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dedupe-'));
-    this.file = path.join(dir, 'texts');
-    this.fd = fs.openSync(this.file, 'w+', 0o600);
-    process.once('exit', this.cleanup);
+  private keep(index: number, text: string): void {
+    this.memory[index] = text;
+    this.memoryChars += text.length;
+  }
+
+  /** Opens the temporary file; false (and the failure recorded) when it cannot be made. */
+  private open(): boolean {
+    try {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dedupe-'));
+      this.file = path.join(dir, 'texts');
+      process.once('exit', this.cleanup);
+      this.fd = fs.openSync(this.file, 'w+', 0o600);
+      return true;
+    } catch (e) {
+      this.fail(e);
+      return false;
+    }
+  }
+
+  private fail(e: unknown): void {
+    if (this.failure !== undefined) return;
+    this.failure = (e as NodeJS.ErrnoException).code ?? (e instanceof Error ? e.message : String(e));
+    this.onFailure(this.file ?? os.tmpdir(), this.failure);
   }
 
   private spill(index: number, text: string): void {
-    if (this.fd === undefined) this.open();
+    if (this.failure !== undefined || (this.fd === undefined && !this.open())) {
+      this.keep(index, text);
+      return;
+    }
     const utf8 = wellFormed(text);
     // Encoded straight into the pending buffer, written in ~1 MiB pieces: one system call per
     // few hundred documents instead of one each.
@@ -119,6 +152,7 @@ export class SpillTextStore implements TextStore {
     }
     const n = this.pending.write(text, this.pendingBytes, utf8 ? 'utf8' : 'utf16le');
     this.pendingBytes += n;
+    this.pendingDocs.push(index);
     while (index >= this.starts.length) {
       const s = new Float64Array(this.starts.length * 2).fill(NaN);
       s.set(this.starts);
@@ -132,14 +166,28 @@ export class SpillTextStore implements TextStore {
     this.offset += n;
   }
 
-  /** Writes the pending bytes to the file (they start at offset − pendingBytes). */
+  /**
+   * Writes the pending bytes to the file (they start at offset − pendingBytes). When the write
+   * fails (a full disk), their texts are decoded back into memory and nothing is spilled again.
+   */
   private flush(): void {
     const n = this.pendingBytes;
     if (n === 0) return;
     const at = this.offset - n;
-    let written = 0;
-    while (written < n) written += fs.writeSync(this.fd!, this.pending, written, n - written, at + written);
+    try {
+      let written = 0;
+      while (written < n) written += fs.writeSync(this.fd!, this.pending, written, n - written, at + written);
+    } catch (e) {
+      this.fail(e);
+      for (const d of this.pendingDocs) {
+        const len = this.lengths[d]!;
+        const from = this.starts[d]! - at;
+        this.keep(d, this.pending.toString(len < 0 ? 'utf16le' : 'utf8', from, from + Math.abs(len)));
+        this.starts[d] = NaN;
+      }
+    }
     this.pendingBytes = 0;
+    this.pendingDocs.length = 0;
     if (this.pending.length > PENDING_BYTES) this.pending = Buffer.allocUnsafeSlow(PENDING_BYTES);
   }
 
@@ -147,18 +195,21 @@ export class SpillTextStore implements TextStore {
    * Moves every text still in memory to the file and tells where each one lies, so that other
    * threads can read texts (as `get` does) without the main thread: render-pool.ts.
    * @param count number of documents
+   * @returns undefined when the texts cannot all be in the file (it could not be made or written)
    */
-  spillAll(count: number): SpilledTexts {
-    for (let i = 0; i < this.memory.length; i++) {
+  spillAll(count: number): SpilledTexts | undefined {
+    if (this.failure !== undefined) return undefined;
+    // Nothing stored at all: an empty file, so that readers can still open it.
+    if (this.fd === undefined && !this.open()) return undefined;
+    for (let i = 0; i < this.memory.length && this.failure === undefined; i++) {
       const text = this.memory[i];
       if (text === undefined) continue;
       this.memory[i] = undefined;
       this.memoryChars -= text.length;
       this.spill(i, text);
     }
-    // Nothing stored at all: an empty file, so that readers can still open it.
-    if (this.fd === undefined) this.open();
     this.flush();
+    if (this.failure !== undefined) return undefined;
     const starts = new Float64Array(count).fill(NaN);
     const lengths = new Float64Array(count);
     starts.set(this.starts.subarray(0, Math.min(count, this.starts.length)));

@@ -20,9 +20,9 @@ export interface RenderPoolOptions {
 /**
  * A PairsWriter that renders on `jobs` threads and hands the UTF-8 bytes, in report order, to
  * `bytes` (which must keep them in order with whatever else the report writes). Every pair must be
- * packable (render-protocol.ts) and every text in `texts()` (called once, when pairs are written).
+ * packable (render-protocol.ts) and every text in the spill file `texts` (SpillTextStore.spillAll).
  */
-export function renderPairsOnThreads(jobs: number, texts: () => SpilledTexts, bytes: (b: Uint8Array) => void, opts: RenderPoolOptions = {}): PairsWriter {
+export function renderPairsOnThreads(jobs: number, texts: SpilledTexts, bytes: (b: Uint8Array) => void, opts: RenderPoolOptions = {}): PairsWriter {
   return async (r, ids, layout) => {
     const pairs = r.pairs;
     const n = pairs.length;
@@ -30,7 +30,7 @@ export function renderPairsOnThreads(jobs: number, texts: () => SpilledTexts, by
     // Runs small enough that every thread gets several (the last ones do not leave one working alone).
     const chunk = Math.max(1, Math.min(opts.chunkPairs ?? 512, Math.ceil(n / (8 * jobs))));
     const url = new URL('./render-worker.js', import.meta.url);
-    const init: RenderWorkerInit = { ids, texts: texts() };
+    const init: RenderWorkerInit = { ids, texts };
     const workers = Array.from({ length: Math.max(1, jobs) }, () => new Worker(url, { workerData: init }));
     const waiting = new Map<number, { resolve: (b: Uint8Array) => void; reject: (e: Error) => void }>();
     let failure: Error | undefined;

@@ -62,4 +62,13 @@ describe('pair records rendered on threads', () => {
     expect(texts.some((t) => t.includes('上海 Çavuşoğlu'))).toBe(true);
     expect(texts.some((t) => t.includes('\ud800'))).toBe(true);
   });
+
+  it('without a usable temporary directory: a warning, texts kept in memory, the same report rendered here', async () => {
+    const normal = await runCli([corpus, '--json', '--jobs', '2']);
+    const noTmp = await runCli([corpus, '--json', '--jobs', '2', '-v'], { env: { TMPDIR: path.join(tmp, 'missing', 'dir') } });
+    expect(noTmp.code).toBe(0);
+    expect(noTmp.stderr).toMatch(/^dedupe: warning: .*missing\/dir: cannot write texts to a temporary file \(ENOENT\); keeping them in memory$/m);
+    expect(noTmp.stderr).not.toMatch(/rendered on/);
+    expect(noTmp.stdoutBytes.equals(normal.stdoutBytes)).toBe(true);
+  });
 });

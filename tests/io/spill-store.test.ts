@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { existsSync } from 'node:fs';
+import { describe, expect, it, vi } from 'vitest';
+import fs, { existsSync } from 'node:fs';
 import { SpilledTextReader, SpillTextStore } from '../../src/io/spill-store.js';
 import { findDuplicates } from '../../src/dedupe.js';
 import { seeds } from '../pipeline/helpers.js';
@@ -67,6 +67,51 @@ describe('SpillTextStore', () => {
     const reader = new SpilledTextReader(store.spillAll(texts.length));
     texts.forEach((t, i) => expect(reader.get(i)).toBe(t));
     reader.close();
+    store.close();
+  });
+
+  it('keeps texts in memory, and says so once, when no temporary file can be made', () => {
+    const saved = process.env.TMPDIR;
+    process.env.TMPDIR = '/nonexistent/dedupe-test';
+    try {
+      const problems: string[] = [];
+      const store = new SpillTextStore(0, (where, code) => problems.push(`${where} ${code}`));
+      const texts = ['one', 'two Çavuşoğlu', 'three \ud800'];
+      texts.forEach((t, i) => store.put(i, t));
+      expect(problems).toEqual(['/nonexistent/dedupe-test ENOENT']);
+      texts.forEach((t, i) => expect(store.get(i)).toBe(t));
+      // Other threads cannot read them: the report is then rendered in the main thread.
+      expect(store.spillAll(texts.length)).toBeUndefined();
+      expect(problems).toHaveLength(1);
+      store.close();
+    } finally {
+      if (saved === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = saved;
+    }
+  });
+
+  it('keeps every text when a write fails (a full disk): those written are read back, the rest from memory', () => {
+    const problems: string[] = [];
+    const store = new SpillTextStore(0, (_where, code) => problems.push(code));
+    const texts = Array.from({ length: 400 }, (_, i) => `text ${i} ${'Çavuşoğlu '.repeat(500 + (i % 7))}`);
+    const real = fs.writeSync.bind(fs);
+    let writes = 0;
+    const spy = vi.spyOn(fs, 'writeSync').mockImplementation(((...args: Parameters<typeof fs.writeSync>) => {
+      // The first piece is written; then the disk is full.
+      if (writes++ > 0) throw Object.assign(new Error('no space left on device'), { code: 'ENOSPC' });
+      return (real as (...a: unknown[]) => number)(...args);
+    }) as typeof fs.writeSync);
+    try {
+      texts.forEach((t, i) => store.put(i, t));
+      store.get(0); // reading flushes what is pending
+    } finally {
+      spy.mockRestore();
+    }
+    expect(writes).toBeGreaterThan(1);
+    expect(problems).toEqual(['ENOSPC']);
+    texts.forEach((t, i) => expect(store.get(i)).toBe(t));
+    expect(store.spillAll(texts.length)).toBeUndefined();
+    texts.forEach((t, i) => expect(store.get(i)).toBe(t));
     store.close();
   });
 
