@@ -106,7 +106,7 @@ export function buildProgram(): Command {
     .option('--max-doc-bytes <size>', 'skip documents larger than SIZE (e.g. 64M)', byteSize, 64 * 1024 * 1024)
     .option('--strict', 'stop at the first malformed JSONL line (exit 2) instead of skipping it')
     // Run
-    .option('-j, --jobs <n>', 'worker threads for fingerprinting and passage alignment (1: all in the main thread)', intIn(1, 256), availableParallelism())
+    .option('-j, --jobs <n>', 'worker threads for fingerprinting, alignment and large JSON reports (1: all in the main thread)', intIn(1, 256), availableParallelism())
     .option('--progress', 'show progress on stderr even when it is not a terminal')
     .option('-q, --quiet', 'no warnings on stderr (errors are still shown)')
     .option('-v, --verbose', 'more detail on stderr (skipped files, timings)')
