@@ -492,8 +492,10 @@ class OverlapCollector {
   private readonly store: PassageStore;
   private readonly pairs: ScoredPair[] = [];
   private readonly best = new Map<number, { source: number; cover: number }>();
-  /** Each duplicate cluster's members (made at the first expansion). */
+  /** Each expandable duplicate cluster's members (made at the first expansion), by root. */
   private members: Map<number, number[]> | undefined;
+  /** Each document's cluster root, or −1 when its cluster is not expanded (with `members`). */
+  private rootOf: Int32Array | undefined;
   /** Expansion pairs already given (packed). */
   private readonly expanded = new Set<number>();
   /** Candidate pairs made (candidatePairs, or counted by whoever made them: countCandidates). */
@@ -580,17 +582,30 @@ class OverlapCollector {
 
   /** The other members of d's duplicate cluster, when it is small enough to expand (else none). */
   private others(d: number): readonly number[] {
-    if (this.members === undefined) {
-      this.members = new Map();
-      for (let x = 0; x < this.n; x++) {
-        const root = this.ctx.duplicateRoot(x);
-        let m = this.members.get(root);
-        if (!m) this.members.set(root, (m = []));
-        m.push(x);
+    if (this.members === undefined) this.members = this.expandableClusters();
+    // Most documents are in no cluster (or a large one): no lookup, nothing made.
+    const m = this.members.get(this.rootOf![d]!);
+    return m === undefined ? NO_DOCS : m.filter((x) => x !== d);
+  }
+
+  /** The members of each duplicate cluster small enough to expand (2 … EXPAND_CLUSTER − 1), by root. */
+  private expandableClusters(): Map<number, number[]> {
+    const roots = new Int32Array(this.n);
+    const size = new Int32Array(this.n);
+    for (let x = 0; x < this.n; x++) size[(roots[x] = this.ctx.duplicateRoot(x))]!++;
+    const members = new Map<number, number[]>();
+    for (let x = 0; x < this.n; x++) {
+      const root = roots[x]!;
+      if (size[root]! < 2 || size[root]! >= EXPAND_CLUSTER) {
+        roots[x] = -1;
+        continue;
       }
+      let m = members.get(root);
+      if (!m) members.set(root, (m = []));
+      m.push(x);
     }
-    const m = this.members.get(this.ctx.duplicateRoot(d))!;
-    return m.length > 1 && m.length < EXPAND_CLUSTER ? m.filter((x) => x !== d) : NO_DOCS;
+    this.rootOf = roots;
+    return members;
   }
 
   /** The pair, its passages kept in the store (read once the store is mapped). */
