@@ -24,7 +24,6 @@ import type { TokenFilter } from './text/tokenize.js';
 import { MemoryTextStore, type TextStore } from './text-store.js';
 import { findOverlaps, findOverlapsAsync, planOverlapsAsync, OverlapState, type OverlapContext, type OverlapOutcome } from './compare/overlap-stage.js';
 import { AlignPool, shareSeeds } from './parallel/align-pool.js';
-import { shareCandidateIndex } from './parallel/align-protocol.js';
 import { SharedArena } from './util/shared-arena.js';
 import { countDfInWorkers } from './parallel/df.js';
 
@@ -239,12 +238,9 @@ export class Deduper {
     const t0 = performance.now();
     const ctx = this.overlapContext(dup);
     const seeds = shareSeeds(this.overlap, this.sets, this.arena);
-    // The workers make the candidates themselves, document range by range, from the index in
-    // shared memory (the unshared copy is not kept).
-    const plan = await planOverlapsAsync(this.overlap, ctx, (keys, indexed) => countDfInWorkers(jobs, seeds, keys, indexed)).then((p) => ({
-      ...p,
-      index: shareCandidateIndex(p.index),
-    }));
+    // The workers make the candidates themselves, document range by range, from the index
+    // (planOverlapsAsync makes it in shared memory).
+    const plan = await planOverlapsAsync(this.overlap, ctx, (keys, indexed) => countDfInWorkers(jobs, seeds, keys, indexed));
     const pool = new AlignPool(jobs, seeds, plan.align, plan.index);
     let outcome: OverlapOutcome;
     try {

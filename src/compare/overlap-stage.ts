@@ -358,6 +358,15 @@ export function findOverlaps(state: OverlapState, ctx: OverlapContext, onProgres
  */
 export type RangeAligner = (from: number, to: number) => Promise<{ pairs: Float64Array; hits: PairHit[]; made: number }>;
 
+/** A RangeAligner that makes the candidates in this thread and aligns them with `aligner`. */
+function rangesHere(index: CandidateIndex, aligner: AsyncBatchAligner): RangeAligner {
+  const maker = new CandidateMaker(index);
+  return async (from, to) => {
+    const made = maker.make(from, to);
+    return { pairs: made.pairs, hits: await aligner(made.pairs, { counts: made.shared, hashes: made.hashes }), made: made.pairs.length };
+  };
+}
+
 /** Document ranges per alignment lane: enough that the last ones finish together. */
 const RANGES_PER_LANE = 16;
 
@@ -388,9 +397,9 @@ export function documentRanges(index: CandidateIndex, parts: number): number[] {
  * the candidates, and the expansion pairs as soon as the candidate hits that make them come back
  * (no phase waits for the last batch of the one before). The result is the same as
  * findOverlaps': collection does not depend on the order in which batches finish.
- * With `ranges`, the candidates are not made here: ranges of documents (documentRanges) go to
- * `ranges`, which makes their candidates and aligns them (the CLI's workers, each from its view
- * of the shared candidate index), and progress counts documents instead of candidates.
+ * The candidates are made a range of documents at a time (documentRanges) by `ranges`: the CLI's
+ * workers make and align them, each from its view of the shared candidate index; without it,
+ * they are made here and aligned by `aligner`. Progress counts documents.
  */
 export async function findOverlapsAsync(
   state: OverlapState,
@@ -400,23 +409,19 @@ export async function findOverlapsAsync(
   batch = 8192,
   inFlight = 8,
   onProgress?: (done: number, total: number) => void,
-  ranges?: RangeAligner,
+  ranges: RangeAligner = rangesHere(plan.index, aligner),
 ): Promise<OverlapOutcome> {
   const c = new OverlapCollector(state, ctx, plan);
   const dup = c.duplicatePairs();
   const dupHits: PairHit[] = [];
   const n = state.count;
-  // Without a range aligner, the candidates are made here, all at once.
-  const cand = ranges ? undefined : c.candidatePairs();
-  const bounds = ranges ? documentRanges(plan.index, RANGES_PER_LANE * inFlight) : [];
+  const bounds = documentRanges(plan.index, RANGES_PER_LANE * inFlight);
   const expansions: number[] = [];
   let nextDup = 0;
-  let nextCand = 0;
   let nextRange = 0;
   let aligned = 0;
   let busy = 0;
   let waiting: (() => void)[] = [];
-  const candidatesOut = (): boolean => (cand ? nextCand < cand.pairs.length : nextRange + 1 < bounds.length);
   /** The next batch to align and what to do with its hits, or undefined when there is none now. */
   const take = (): (() => Promise<void>) | undefined => {
     if (nextDup < dup.length) {
@@ -427,16 +432,7 @@ export async function findOverlapsAsync(
         for (const h of await aligner(part)) dupHits.push({ ...h, index: from + h.index });
       };
     }
-    if (cand && nextCand < cand.pairs.length) {
-      const part = candidateSlice(cand, nextCand, nextCand + batch);
-      nextCand += batch;
-      return async () => {
-        c.applyCandidates(part.pairs, await aligner(part.pairs, part.shared), expansions);
-        aligned += part.pairs.length;
-        onProgress?.(aligned, cand.pairs.length);
-      };
-    }
-    if (ranges && nextRange + 1 < bounds.length) {
+    if (nextRange + 1 < bounds.length) {
       const from = bounds[nextRange]!;
       const to = bounds[++nextRange]!;
       return async () => {
@@ -447,8 +443,8 @@ export async function findOverlapsAsync(
         onProgress?.(aligned, n);
       };
     }
-    // Expansion pairs: full batches while candidates are still out, then whatever is left.
-    if (expansions.length >= batch || (expansions.length > 0 && !candidatesOut())) {
+    // Expansion pairs, `batch` at a time, once every range is out (ranges still out may add more).
+    if (expansions.length > 0) {
       const part = Float64Array.from(expansions.splice(0, batch));
       return async () => c.applyCandidates(part, await aligner(part));
     }

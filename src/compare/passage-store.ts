@@ -115,8 +115,7 @@ export class PassageStore {
    */
   passages(slot: number): Passage[] {
     if (!this.mapped) throw new Error('PassageStore.passages before map');
-    const from = this.first.data[slot]!;
-    const to = slot + 1 < this.first.length ? this.first.data[slot + 1]! : this.aStart.length;
+    const [from, to] = this.span(slot);
     const text = this.textOf(this.docA.data[slot]!);
     const out: Passage[] = [];
     for (let p = from; p < to; p++) {
@@ -140,8 +139,7 @@ export class PassageStore {
    */
   pack(slot: number, out: IntList): number {
     if (!this.mapped) throw new Error('PassageStore.pack before map');
-    const from = this.first.data[slot]!;
-    const to = slot + 1 < this.first.length ? this.first.data[slot + 1]! : this.aStart.length;
+    const [from, to] = this.span(slot);
     for (let p = from; p < to; p++) {
       out.push(this.aStart.data[p]!);
       out.push(this.aEnd.data[p]!);
@@ -151,6 +149,11 @@ export class PassageStore {
       out.push(this.gaps.data[p]!);
     }
     return to - from;
+  }
+
+  /** The passages [from, to) of the pair in `slot` (they run to the next pair's first). */
+  private span(slot: number): [from: number, to: number] {
+    return [this.first.data[slot]!, slot + 1 < this.first.length ? this.first.data[slot + 1]! : this.aStart.length];
   }
 
   /** The text of document d (the last one is kept: pairs are read mostly in order of a). */

@@ -1,8 +1,9 @@
 /**
  * A TextStore that keeps texts in memory up to a budget and spills the rest, as UTF-8 (UTF-16
  * for a text with lone surrogates), to one temporary file (created with mode 0600 in the OS
- * temporary directory, removed by `close` and at process exit). Reading a spilled text back is one positioned read. This keeps memory
- * proportional to the number of documents, not to their total text.
+ * temporary directory, removed by `close` and at process exit). Reading a spilled text back is
+ * one positioned read. This keeps memory proportional to the number of documents, not to their
+ * total text.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -51,7 +52,7 @@ export class SpilledTextReader {
   }
 }
 
-/** The UTF-8 text at [start, start + length) of file fd ('' when start is NaN). */
+/** The text stored at `start` of file fd, `stored` bytes as SpilledTexts.lengths says ('' when start is NaN). */
 function readText(fd: number, start: number, stored: number): string {
   if (Number.isNaN(start)) return '';
   const length = Math.abs(stored);

@@ -44,7 +44,7 @@ export class AlignPool {
   /** Seconds from the first batch sent to the last result received. */
   seconds = 0;
 
-  /** @param candidates the candidate index in shared memory (shareCandidateIndex), for alignRange */
+  /** @param candidates the candidate index, made in shared memory (planOverlapsAsync), for alignRange */
   constructor(jobs: number, seeds: SharedSeeds, plan: AlignPlan, candidates?: CandidateIndex) {
     const init: AlignWorkerInit = { seeds, plan, ...(candidates ? { candidates } : {}) };
     const url = new URL('./align-worker.js', import.meta.url);

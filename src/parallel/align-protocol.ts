@@ -62,7 +62,7 @@ export function seedViews(seeds: SharedSeeds): SeedViews {
 export interface AlignWorkerInit {
   readonly seeds: SharedSeeds;
   readonly plan: AlignPlan;
-  /** The candidate index in shared memory (shareCandidateIndex), for CandidateRequests. */
+  /** The candidate index, made in shared memory (planOverlapsAsync), for CandidateRequests. */
   readonly candidates?: CandidateIndex;
 }
 
@@ -91,30 +91,6 @@ export interface AlignResponse {
   readonly data: Uint32Array;
   readonly pairs?: Float64Array;
   readonly made?: number;
-}
-
-/**
- * The index with every array in shared memory (the workers read it without copies): arrays
- * already there are kept, the others copied.
- */
-export function shareCandidateIndex(ci: CandidateIndex): CandidateIndex {
-  const share = (a: Uint32Array): Uint32Array => {
-    if (a.buffer instanceof SharedArrayBuffer) return a;
-    const out = new Uint32Array(new SharedArrayBuffer(Math.max(4, a.byteLength)), 0, a.length);
-    out.set(a);
-    return out;
-  };
-  return {
-    count: ci.count,
-    maxDf: ci.maxDf,
-    words: share(ci.words),
-    runFrom: share(ci.runFrom),
-    runTo: share(ci.runTo),
-    perDoc: share(ci.perDoc),
-    runsOf: share(ci.runsOf),
-    boilerplate: ci.boilerplate,
-    boilerplateDf: ci.boilerplateDf,
-  };
 }
 
 /** Encodes hits for transfer: per hit, index, intersection, pieces, coveredA, coveredB, then 5 numbers per piece. */

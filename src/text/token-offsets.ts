@@ -54,24 +54,22 @@ export function unpackTokenOffsets(packed: Uint8Array, count: number): { starts:
   const starts = new Uint32Array(count);
   const ends = new Uint32Array(count);
   let o = 0;
+  const varint = (): number => {
+    let v = 0;
+    for (let shift = 0; ; shift += 7) {
+      const b = packed[o++]!;
+      v += (b & 0x7f) * 2 ** shift;
+      if (b < 0x80) return v;
+    }
+  };
   let prev = 0;
   for (let i = 0; i < count; i++) {
     let gap = packed[o++]!;
     let len: number;
     if (gap !== ESCAPE) len = packed[o++]!;
     else {
-      gap = 0;
-      for (let shift = 0; ; shift += 7) {
-        const b = packed[o++]!;
-        gap += (b & 0x7f) * 2 ** shift;
-        if (b < 0x80) break;
-      }
-      len = 0;
-      for (let shift = 0; ; shift += 7) {
-        const b = packed[o++]!;
-        len += (b & 0x7f) * 2 ** shift;
-        if (b < 0x80) break;
-      }
+      gap = varint();
+      len = varint();
     }
     starts[i] = prev + gap;
     prev = starts[i]! + len;
