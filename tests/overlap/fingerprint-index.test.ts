@@ -11,6 +11,7 @@ import {
   prepareOverlapIndex,
   resolveMaxDf,
   sortedHashSet,
+  sortEntriesByHash,
 } from '../../src/overlap/fingerprint-index.js';
 import { documentRanges } from '../../src/compare/overlap-stage.js';
 import { windowFor, winnow } from '../../src/overlap/winnow.js';
@@ -376,6 +377,32 @@ describe('sortedHashSet', () => {
           const has = sortedHashSet(sorted);
           const set = new Set(members);
           for (const h of [...members, ...others]) expect(has(h)).toBe(set.has(h));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('sortEntriesByHash', () => {
+  test('leaves (document, hash) entries in the order a sort of the 64-bit values gives (hash, then document)', () => {
+    fc.assert(
+      fc.property(
+        // Documents ascending (as prepareOverlapIndex fills them); hashes from a few values (long
+        // runs of equal hashes, digits shared by all) or any 32-bit value.
+        fc.array(fc.tuple(fc.nat({ max: 3 }), fc.oneof(fc.constantFrom(0, 1, 255, 256, 0x01000000, 0xffffffff), fc.integer({ min: 0, max: 0xffffffff }))), { maxLength: 300 }),
+        (steps) => {
+          const total = steps.length;
+          const words = new Uint32Array(2 * total);
+          let doc = 0;
+          steps.forEach(([gap, hash], i) => {
+            doc += gap;
+            words[2 * i] = doc;
+            words[2 * i + 1] = hash;
+          });
+          const want = new BigUint64Array(words.slice().buffer).sort();
+          sortEntriesByHash(words, total);
+          expect([...new BigUint64Array(words.buffer)]).toEqual([...want]);
         },
       ),
       { numRuns: 300 },
