@@ -195,7 +195,8 @@ export type PairLayout = 'json' | 'jsonl';
 /**
  * Pair records [first, first + pairs.length) of a report, exactly as the report lays them out:
  * in `json`, each after `\n` (the first) or `,\n` and four spaces; in `jsonl`, one `pair` line
- * each. The serial writers and the render threads (render-worker.ts) both write pairs with this.
+ * each. The serial writers write pairs with this; the render threads write the same bytes with
+ * render-protocol.ts renderPacked (tested against this).
  * @param ids JSON.stringify of each document's id, by the pairs' a and b
  * @param first the index in the report of pairs[0]
  */
