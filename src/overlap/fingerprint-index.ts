@@ -531,71 +531,117 @@ export function documentFrequencies(keys: Uint32Array, shingles: (doc: number) =
 }
 
 /**
- * Keys per block of documentFrequenciesOfSets: a table of 2^17 slots (512 KiB) stays in the L2
- * cache. Blocks grow past it to keep at most DF_MAX_BLOCKS of them: each block visits every
- * document once, so with a million documents (tens of millions of keys) small blocks would cost
- * more in visits than they save in cache misses (measured: 64k-key blocks made the 1M-document
- * run's index 26 s slower).
+ * Keys per block of documentFrequenciesOfSets: the block's table (2^16 slots, 256 KiB) and its
+ * keys (128 KiB) stay in a core's L2 cache.
  */
-const DF_BLOCK_KEYS = 1 << 16;
-const DF_MAX_BLOCKS = 32;
+const DF_BLOCK_KEYS = 1 << 15;
+/**
+ * Shingles partitioned at a time by documentFrequenciesOfSets (64 MiB): the whole of a corpus of
+ * ~100k articles, one part in ~10 of a million (each part rebuilds every block's table once).
+ */
+const DF_CHUNK_SHINGLES = 1 << 24;
 
 /**
  * documentFrequencies over sorted, repeat-free shingle sets (Fingerprint.set), the same result,
- * faster on large corpora: the keys are taken in blocks small enough for the table to stay in
- * cache, and each document's set is walked once, block by block (a cursor per document), instead
- * of probing one table of millions of keys at random.
+ * at the speed of the cache rather than of memory. The keys are cut into blocks of consecutive
+ * hashes small enough for a block's hash table to stay in cache; the documents' shingles in the
+ * keys' range are partitioned by block (documents taken in parts of about `chunk` shingles; each
+ * document's set is sorted, so it is walked once, block after block), then each block's shingles
+ * are looked up in its table. Probing one table of millions of keys instead costs a cache miss
+ * per shingle (measured: ~50 s of the 1M-document run's index step).
  * @param keys distinct hashes, ascending (PreparedOverlapIndex.keys, or a range of them)
  * @param sets each document's shingle set, ascending and without repeats
- * @param block least keys per block (more when there would be over DF_MAX_BLOCKS blocks)
+ * @param block keys per block (tests use small ones)
+ * @param chunk shingles partitioned at a time (at least one document's are)
  */
-export function documentFrequenciesOfSets(keys: Uint32Array, sets: (doc: number) => Uint32Array, from: number, to: number, block = DF_BLOCK_KEYS): Uint32Array {
+export function documentFrequenciesOfSets(
+  keys: Uint32Array,
+  sets: (doc: number) => Uint32Array,
+  from: number,
+  to: number,
+  block = DF_BLOCK_KEYS,
+  chunk = DF_CHUNK_SHINGLES,
+): Uint32Array {
   const u = keys.length;
   const df = new Uint32Array(u);
   if (u === 0 || to <= from) return df;
-  const docs: Uint32Array[] = new Array<Uint32Array>(to - from);
-  const cursor = new Uint32Array(to - from);
-  for (let d = from; d < to; d++) {
-    const set = sets(d);
-    docs[d - from] = set;
-    cursor[d - from] = lowerBound(set, keys[0]!);
-  }
-  block = Math.max(block, Math.ceil(u / DF_MAX_BLOCKS));
-  const blockKeys = Math.min(u, block);
+  const lowest = keys[0]!;
+  const highest = keys[u - 1]!;
+  const blocks = Math.ceil(u / block);
+  // The highest key of each block: a shingle h belongs to the first block whose highest is >= h.
+  const blockHigh = new Uint32Array(blocks);
+  for (let b = 0; b < blocks; b++) blockHigh[b] = keys[Math.min(u, (b + 1) * block) - 1]!;
   let bits = 1;
-  while (1 << bits < 2 * blockKeys) bits++;
+  while (1 << bits < 2 * Math.min(u, block)) bits++;
   const mask = (1 << bits) - 1;
   const shift = 32 - bits;
+  // Open addressing with linear probing: slot → rank + 1 (0 = empty); load <= 1/2.
   const slots = new Int32Array(1 << bits);
-  for (let k0 = 0; k0 < u; k0 += block) {
-    const k1 = Math.min(u, k0 + block);
-    // Open addressing with linear probing: slot → rank + 1 (0 = empty); load <= 1/2.
-    slots.fill(0);
-    for (let r = k0; r < k1; r++) {
-      let at = Math.imul(keys[r]!, 0x9e3779b1) >>> shift;
-      while (slots[at] !== 0) at = (at + 1) & mask;
-      slots[at] = r + 1;
-    }
-    const highest = keys[k1 - 1]!;
-    for (let x = 0; x < docs.length; x++) {
-      const set = docs[x]!;
-      let i = cursor[x]!;
+  const fill = new Uint32Array(blocks + 1);
+  let part = new Uint32Array(0);
+  let d = from;
+  while (d < to) {
+    // 1. How many shingles of documents [d, e) fall in each block (at least one document).
+    fill.fill(0);
+    let total = 0;
+    let e = d;
+    for (; e < to; e++) {
+      const set = sets(e);
+      let i = lowerBound(set, lowest);
+      let n = 0;
+      let b = 0;
       for (; i < set.length; i++) {
         const h = set[i]!;
         if (h > highest) break;
-        let at = Math.imul(h, 0x9e3779b1) >>> shift;
+        while (h > blockHigh[b]!) b++;
+        fill[b + 1]!++;
+        n++;
+      }
+      total += n;
+      if (total >= chunk) {
+        e++;
+        break;
+      }
+    }
+    for (let b = 0; b < blocks; b++) fill[b + 1]! += fill[b]!;
+    if (part.length < total) part = new Uint32Array(total);
+    // 2. The shingles, by block.
+    const at = fill.slice(0, blocks);
+    for (let x = d; x < e; x++) {
+      const set = sets(x);
+      let b = 0;
+      for (let i = lowerBound(set, lowest); i < set.length; i++) {
+        const h = set[i]!;
+        if (h > highest) break;
+        while (h > blockHigh[b]!) b++;
+        part[at[b]!++] = h;
+      }
+    }
+    // 3. Each block's shingles looked up in its table.
+    for (let b = 0; b < blocks; b++) {
+      if (fill[b] === fill[b + 1]) continue;
+      slots.fill(0);
+      const k1 = Math.min(u, (b + 1) * block);
+      for (let r = b * block; r < k1; r++) {
+        let s = Math.imul(keys[r]!, 0x9e3779b1) >>> shift;
+        while (slots[s] !== 0) s = (s + 1) & mask;
+        slots[s] = r + 1;
+      }
+      for (let i = fill[b]!; i < fill[b + 1]!; i++) {
+        const h = part[i]!;
+        let s = Math.imul(h, 0x9e3779b1) >>> shift;
         for (;;) {
-          const r = slots[at]! - 1;
+          const r = slots[s]! - 1;
           if (r < 0) break;
           if (keys[r] === h) {
             df[r]!++;
             break;
           }
-          at = (at + 1) & mask;
+          s = (s + 1) & mask;
         }
       }
-      cursor[x] = i;
     }
+    d = e;
   }
   return df;
 }

@@ -340,25 +340,32 @@ describe('sortedHashSet', () => {
 });
 
 describe('documentFrequenciesOfSets', () => {
-  test('counts what documentFrequencies counts, whatever the block size and the range of keys', () => {
+  test('counts the documents holding each key (a Map count), whatever the blocks, parts, range of keys and of documents', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.uniqueArray(fc.integer({ min: 0, max: 200 }), { maxLength: 60 }), { maxLength: 20 }),
-        fc.uniqueArray(fc.integer({ min: 0, max: 220 }), { maxLength: 80 }),
+        fc.array(fc.uniqueArray(fc.oneof(fc.integer({ min: 0, max: 200 }), fc.constantFrom(0, 0xffffffff)), { maxLength: 60 }), { maxLength: 20 }),
+        fc.uniqueArray(fc.oneof(fc.integer({ min: 0, max: 220 }), fc.constantFrom(0, 0xffffffff)), { maxLength: 80 }),
         fc.integer({ min: 1, max: 9 }),
+        fc.integer({ min: 1, max: 50 }),
         fc.nat(),
-        (docs, keyList, block, cut) => {
+        fc.nat(),
+        fc.nat(),
+        (docs, keyList, block, chunk, cut, x, y) => {
           const sets = docs.map((d) => Uint32Array.from(d).sort());
           const keys = Uint32Array.from(keyList).sort();
-          // A worker counts a contiguous range of the keys.
-          const from = keys.length === 0 ? 0 : cut % keys.length;
-          const part = keys.subarray(from);
-          const want = documentFrequencies(part, (d) => sets[d]!, 0, sets.length);
-          expect([...documentFrequenciesOfSets(part, (d) => sets[d]!, 0, sets.length, block)]).toEqual([...want]);
-          expect([...documentFrequenciesOfSets(part, (d) => sets[d]!, 0, sets.length)]).toEqual([...want]);
+          // A worker counts a contiguous range of the keys, over a range of documents.
+          const part = keys.subarray(keys.length === 0 ? 0 : cut % keys.length);
+          const from = x % (sets.length + 1);
+          const to = from + (y % (sets.length - from + 1));
+          const count = new Map<number, number>();
+          for (let d = from; d < to; d++) for (const h of sets[d]!) count.set(h, (count.get(h) ?? 0) + 1);
+          const want = [...part].map((k) => count.get(k) ?? 0);
+          expect([...documentFrequenciesOfSets(part, (d) => sets[d]!, from, to, block, chunk)]).toEqual(want);
+          expect([...documentFrequenciesOfSets(part, (d) => sets[d]!, from, to)]).toEqual(want);
+          expect([...documentFrequencies(part, (d) => sets[d]!, from, to)]).toEqual(want);
         },
       ),
-      { numRuns: 300 },
+      { numRuns: 500 },
     );
   });
 });
