@@ -242,7 +242,25 @@ export interface CandidateIndex {
  */
 export function candidateIndex(index: PreparedOverlapIndex, trueDf: Uint32Array | undefined, maxDf: number, budget = Infinity, shared = false): CandidateIndex {
   const { count, words, total } = index;
-  if (budget < Infinity) maxDf = withinBudget(words, total, trueDf, maxDf, budget);
+  // One pass over the entries: where each posting list (one per distinct hash, ascending) starts,
+  // and how many distinct documents it lists; everything after works on these.
+  const u = index.keys.length;
+  const starts = new Uint32Array(u + 1);
+  const listed = new Uint32Array(u);
+  let run = -1;
+  for (let i = 0, prevHash = 0, prevDoc = 0; i < total; i++) {
+    const h = words[2 * i + 1]!;
+    const d = words[2 * i]!;
+    if (run < 0 || h !== prevHash) {
+      starts[++run] = i;
+      listed[run] = 1;
+      prevHash = h;
+    } else if (d !== prevDoc) listed[run]!++;
+    prevDoc = d;
+  }
+  starts[u] = total;
+  const dfOf = (r: number): number => (trueDf === undefined ? listed[r]! : Math.max(listed[r]!, trueDf[r]!));
+  if (budget < Infinity) maxDf = withinBudget(listed, dfOf, maxDf, budget);
 
   let bpHash = new Uint32Array(64);
   let bpDf = new Uint32Array(64);
@@ -253,28 +271,39 @@ export function candidateIndex(index: PreparedOverlapIndex, trueDf: Uint32Array 
   const u32 = (n: number): Uint32Array => (shared ? new Uint32Array(new SharedArrayBuffer(Math.max(4, 4 * n)), 0, n) : new Uint32Array(n));
   // How many pairing lists each document is in (then the offsets of its part of `runsOf`).
   const perDoc = u32(count + 1);
-  forEachPosting(words, total, (start, end, run) => {
-    const listed = postingDocs(words, start, end);
-    const df = trueDf === undefined ? listed : Math.max(listed, trueDf[run]!);
+  for (let r = 0; r < u; r++) {
+    const df = dfOf(r);
     if (df > maxDf) {
       if (nb === bpHash.length) {
         bpHash = grow32(bpHash);
         bpDf = grow32(bpDf);
       }
-      bpHash[nb] = words[2 * start + 1]!;
+      bpHash[nb] = words[2 * starts[r]! + 1]!;
       bpDf[nb] = df;
       nb++;
-    } else if (listed >= 2) {
-      runFrom.push(start);
+    } else if (listed[r]! >= 2) {
+      const end = starts[r + 1]!;
+      runFrom.push(starts[r]!);
       runTo.push(end);
-      forEachDoc(words, start, end, (d) => perDoc[d + 1]!++);
+      // Each distinct document once (repeats are adjacent).
+      for (let x = starts[r]!, prev = -1; x < end; x++) {
+        const d = words[2 * x]!;
+        if (d !== prev) perDoc[d + 1]!++;
+        prev = d;
+      }
     }
-  });
+  }
   // Each document's pairing lists, ascending (compressed sparse rows).
   for (let d = 0; d < count; d++) perDoc[d + 1]! += perDoc[d]!;
   const runsOf = u32(perDoc[count]!);
   const fill = perDoc.slice(0, count);
-  for (let r = 0; r < runFrom.length; r++) forEachDoc(words, runFrom.data[r]!, runTo.data[r]!, (d) => (runsOf[fill[d]!++] = r));
+  for (let l = 0; l < runFrom.length; l++) {
+    for (let x = runFrom.data[l]!, prev = -1; x < runTo.data[l]!; x++) {
+      const d = words[2 * x]!;
+      if (d !== prev) runsOf[fill[d]!++] = l;
+      prev = d;
+    }
+  }
   const list = (l: IntList): Uint32Array => {
     const out = u32(l.length);
     out.set(new Uint32Array(l.data.buffer, 0, l.length));
@@ -395,16 +424,6 @@ export class CandidateMaker {
   }
 }
 
-/** Calls visit(d) for each distinct document of the posting list [start, end), ascending. */
-function forEachDoc(words: Uint32Array, start: number, end: number, visit: (doc: number) => void): void {
-  let prev = -1;
-  for (let x = start; x < end; x++) {
-    const d = words[2 * x]!;
-    if (d !== prev) visit(d);
-    prev = d;
-  }
-}
-
 function growF64(a: Float64Array<ArrayBuffer>, size: number): Float64Array<ArrayBuffer> {
   const next = new Float64Array(size);
   next.set(a);
@@ -418,46 +437,20 @@ function growU32(a: Uint32Array<ArrayBuffer>, size: number): Uint32Array<ArrayBu
 }
 
 /**
- * Walks the posting lists of the sorted packed (hash, document) words: visit(start, end, run) for
- * each distinct hash, whose entries are [start, end) (documents ascending, repeats adjacent) and
- * whose rank among the distinct hashes is `run`.
- */
-function forEachPosting(words: Uint32Array, total: number, visit: (start: number, end: number, run: number) => void): void {
-  let start = 0;
-  let run = 0;
-  for (let i = 1; i <= total; i++) {
-    if (i < total && words[2 * i + 1] === words[2 * start + 1]) continue;
-    visit(start, i, run++);
-    start = i;
-  }
-}
-
-/** The number of distinct documents of the posting list [start, end). */
-function postingDocs(words: Uint32Array, start: number, end: number): number {
-  let n = 0;
-  let prev = -1;
-  for (let x = start; x < end; x++) {
-    const d = words[2 * x]!;
-    if (d !== prev) n++;
-    prev = d;
-  }
-  return n;
-}
-
-/**
  * The largest boilerplate cut-off t <= maxDf (and >= min(maxDf, MIN_DEFAULT_MAX_DF)) whose
  * fingerprints make at most `budget` pair increments: a fingerprint selected in `listed`
  * documents makes listed·(listed − 1)/2 of them, so the cost of a cut-off is known from the
  * document frequencies before any pair is made.
+ * @param listed distinct documents of each posting list; dfOf(r) its document frequency
  */
-function withinBudget(words: Uint32Array, total: number, trueDf: Uint32Array | undefined, maxDf: number, budget: number): number {
+function withinBudget(listed: Uint32Array, dfOf: (r: number) => number, maxDf: number, budget: number): number {
   const cap = Math.floor(maxDf);
   const cost = new Float64Array(cap + 1);
-  forEachPosting(words, total, (start, end, run) => {
-    const listed = postingDocs(words, start, end);
-    const df = trueDf === undefined ? listed : Math.max(listed, trueDf[run]!);
-    if (df <= cap) cost[df] = cost[df]! + (listed * (listed - 1)) / 2;
-  });
+  for (let r = 0; r < listed.length; r++) {
+    const df = dfOf(r);
+    const l = listed[r]!;
+    if (df <= cap) cost[df] = cost[df]! + (l * (l - 1)) / 2;
+  }
   const floor = Math.min(cap, MIN_DEFAULT_MAX_DF);
   let spent = 0;
   for (let t = 0; t <= cap; t++) {
