@@ -260,7 +260,9 @@ export function makePairAligner(
       docA = seedDoc(a);
       lastA = a;
     }
-    return hashes === undefined ? aligner.align(docA!, seedDoc(b)) : aligner.alignOn(docA!, seedDoc(b), hashes, from, to);
+    // Hashes shared by a candidate come from the index: none is boilerplate (df <= maxDf) or
+    // ignored (not winnowed), so all are seeds.
+    return hashes === undefined ? aligner.align(docA!, seedDoc(b)) : aligner.alignOn(docA!, seedDoc(b), hashes, from, to, true);
   };
 }
 

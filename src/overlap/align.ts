@@ -323,8 +323,10 @@ export class SeededAligner {
    * their occurrences are looked up by binary search instead of joining the two lists. The same
    * result as `align` when hashes[from, to) are all the seed hashes the pair shares.
    * @param hashes ascending, without repeats, in [from, to)
+   * @param seeds true when every one of the hashes is known to be a seed (isSeed holds: e.g. they
+   *   come from the fingerprint index, which holds no boilerplate): isSeed is not asked again
    */
-  alignOn(a: SeedDoc, b: SeedDoc, hashes: Uint32Array, from = 0, to = hashes.length): TokenAlignment {
+  alignOn(a: SeedDoc, b: SeedDoc, hashes: Uint32Array, from = 0, to = hashes.length, seeds = false): TokenAlignment {
     if (!this.start(a, b)) return NO_PASSAGES;
     const ha = a.seedHashes;
     const hb = b.seedHashes;
@@ -338,7 +340,7 @@ export class SeededAligner {
       if (ha[x] === hash && hb[y] === hash) {
         x0 = runEnd(ha, x);
         y0 = runEnd(hb, y);
-        this.seed(a, x, x0, b, y, y0, hash);
+        this.seed(a, x, x0, b, y, y0, seeds ? undefined : hash);
       } else {
         x0 = x;
         y0 = y;
@@ -359,9 +361,12 @@ export class SeededAligner {
     return true;
   }
 
-  /** Seeds runs from hash h's occurrences [x, ex) in A and [y, ey) in B (unless too repetitive or not a seed). */
-  private seed(a: SeedDoc, x: number, ex: number, b: SeedDoc, y: number, ey: number, h: number): void {
-    if (ex - x > MAX_OCCURRENCES || ey - y > MAX_OCCURRENCES || (this.isSeed !== undefined && !this.isSeed(h))) return;
+  /**
+   * Seeds runs from hash h's occurrences [x, ex) in A and [y, ey) in B (unless too repetitive or
+   * not a seed; h undefined: known to be a seed).
+   */
+  private seed(a: SeedDoc, x: number, ex: number, b: SeedDoc, y: number, ey: number, h: number | undefined): void {
+    if (ex - x > MAX_OCCURRENCES || ey - y > MAX_OCCURRENCES || (h !== undefined && this.isSeed !== undefined && !this.isSeed(h))) return;
     const pa = a.seedPositions;
     const pb = b.seedPositions;
     for (let p = x; p < ex; p++) for (let q = y; q < ey; q++) this.addRunThrough(pa[p]!, pb[q]!);

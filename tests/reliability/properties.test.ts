@@ -314,6 +314,8 @@ describe('SeededAligner', () => {
             const b = p - a * docs.length;
             const want = new SeededAligner(k, options, (h) => !bp.has(h)).align(docs[a]!, docs[b]!);
             expect(aligner.alignOn(docs[a]!, docs[b]!, cands.hashes, from, to)).toEqual(want);
+            // The index's hashes are all seeds: not asking the filter gives the same.
+            expect(aligner.alignOn(docs[a]!, docs[b]!, cands.hashes, from, to, true)).toEqual(want);
             from = to;
             checked++;
             if (cands.shared[i]! > 1) several++;
