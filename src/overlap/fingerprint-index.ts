@@ -525,12 +525,13 @@ export function documentFrequencies(keys: Uint32Array, shingles: (doc: number) =
 
 /**
  * Keys per block of documentFrequenciesOfSets: the block's table (2^16 slots, 256 KiB) and its
- * keys (128 KiB) stay in a core's L2 cache. All the tables take 8 bytes per key.
+ * keys (128 KiB) stay in a core's L2 cache.
  */
 const DF_BLOCK_KEYS = 1 << 15;
 /**
- * Shingles partitioned at a time by documentFrequenciesOfSets (16 MiB per thread): the block
- * tables are made once, so more parts cost nothing but memory kept low.
+ * Least shingles partitioned at a time by documentFrequenciesOfSets (16 MiB). Each part makes
+ * every block's table again (one insertion per key), so a part holds at least twice as many
+ * shingles as there are keys: the tables then cost at most half as much as the lookups.
  */
 const DF_CHUNK_SHINGLES = 1 << 22;
 
@@ -538,14 +539,14 @@ const DF_CHUNK_SHINGLES = 1 << 22;
  * documentFrequencies over sorted, repeat-free shingle sets (Fingerprint.set), the same result,
  * at the speed of the cache rather than of memory. The keys are cut into blocks of consecutive
  * hashes small enough for a block's hash table to stay in cache; the documents' shingles in the
- * keys' range are partitioned by block (documents taken in parts of about `chunk` shingles; each
- * document's set is sorted, so it is walked once, block after block), then each block's shingles
- * are looked up in its table. Probing one table of millions of keys instead costs a cache miss
- * per shingle (measured: ~50 s of the 1M-document run's index step).
+ * keys' range are partitioned by block (documents taken in parts of max(`chunk`, 2 × keys)
+ * shingles; each document's set is sorted, so it is walked once, block after block), then each
+ * block's shingles are looked up in its table. Probing one table of millions of keys instead
+ * costs a cache miss per shingle.
  * @param keys distinct hashes, ascending (PreparedOverlapIndex.keys, or a range of them)
  * @param sets each document's shingle set, ascending and without repeats
  * @param block keys per block (tests use small ones)
- * @param chunk shingles partitioned at a time (at least one document's are)
+ * @param chunk least shingles partitioned at a time (at least one document's are)
  */
 export function documentFrequenciesOfSets(
   keys: Uint32Array,
@@ -568,20 +569,10 @@ export function documentFrequenciesOfSets(
   while (1 << bits < 2 * Math.min(u, block)) bits++;
   const mask = (1 << bits) - 1;
   const shift = 32 - bits;
-  // Every block's table, made once: open addressing with linear probing, slot → rank + 1 (0 =
-  // empty), load <= 1/2; block b's slots are [b << bits, (b + 1) << bits).
-  const slots = new Int32Array(blocks << bits);
-  for (let b = 0; b < blocks; b++) {
-    const base = b << bits;
-    const k1 = Math.min(u, (b + 1) * block);
-    for (let r = b * block; r < k1; r++) {
-      let s = Math.imul(keys[r]!, 0x9e3779b1) >>> shift;
-      while (slots[base + s] !== 0) s = (s + 1) & mask;
-      slots[base + s] = r + 1;
-    }
-  }
-  const table = new Int32Array(1 << bits);
+  // Open addressing with linear probing: slot → rank + 1 (0 = empty); load <= 1/2.
+  const slots = new Int32Array(1 << bits);
   const fill = new Uint32Array(blocks + 1);
+  const least = Math.max(chunk, 2 * u);
   let part = new Uint32Array(0);
   let d = from;
   while (d < to) {
@@ -591,18 +582,15 @@ export function documentFrequenciesOfSets(
     let e = d;
     for (; e < to; e++) {
       const set = sets(e);
-      let i = lowerBound(set, lowest);
-      let n = 0;
       let b = 0;
-      for (; i < set.length; i++) {
+      for (let i = lowerBound(set, lowest); i < set.length; i++) {
         const h = set[i]!;
         if (h > highest) break;
         while (h > blockHigh[b]!) b++;
         fill[b + 1]!++;
-        n++;
+        total++;
       }
-      total += n;
-      if (total >= chunk) {
+      if (total >= least) {
         e++;
         break;
       }
@@ -621,16 +609,21 @@ export function documentFrequenciesOfSets(
         part[at[b]!++] = h;
       }
     }
-    // 3. Each block's shingles looked up in its table (copied into one small array first: a
-    // sequential copy, then every probe hits the cache).
+    // 3. Each block's shingles looked up in its table.
     for (let b = 0; b < blocks; b++) {
       if (fill[b] === fill[b + 1]) continue;
-      table.set(slots.subarray(b << bits, (b + 1) << bits));
+      slots.fill(0);
+      const k1 = Math.min(u, (b + 1) * block);
+      for (let r = b * block; r < k1; r++) {
+        let s = Math.imul(keys[r]!, 0x9e3779b1) >>> shift;
+        while (slots[s] !== 0) s = (s + 1) & mask;
+        slots[s] = r + 1;
+      }
       for (let i = fill[b]!; i < fill[b + 1]!; i++) {
         const h = part[i]!;
         let s = Math.imul(h, 0x9e3779b1) >>> shift;
         for (;;) {
-          const r = table[s]! - 1;
+          const r = slots[s]! - 1;
           if (r < 0) break;
           if (keys[r] === h) {
             df[r]!++;
