@@ -565,6 +565,14 @@ export function documentFrequenciesOfSets(
   // The highest key of each block: a shingle h belongs to the first block whose highest is >= h.
   const blockHigh = new Uint32Array(blocks);
   for (let b = 0; b < blocks; b++) blockHigh[b] = keys[Math.min(u, (b + 1) * block) - 1]!;
+  // The first block a shingle can be in, by its top 16 bits: with a million documents there are
+  // hundreds of blocks, more than shingles per document, so walking from block 0 would cost more
+  // than the lookups.
+  const firstBlock = new Uint32Array(1 << 16);
+  for (let t = 0, b = 0; t < 1 << 16; t++) {
+    while (b < blocks - 1 && blockHigh[b]! < t * 65536) b++;
+    firstBlock[t] = b;
+  }
   let bits = 1;
   while (1 << bits < 2 * Math.min(u, block)) bits++;
   const mask = (1 << bits) - 1;
@@ -586,6 +594,7 @@ export function documentFrequenciesOfSets(
       for (let i = lowerBound(set, lowest); i < set.length; i++) {
         const h = set[i]!;
         if (h > highest) break;
+        b = Math.max(b, firstBlock[h >>> 16]!);
         while (h > blockHigh[b]!) b++;
         fill[b + 1]!++;
         total++;
@@ -605,6 +614,7 @@ export function documentFrequenciesOfSets(
       for (let i = lowerBound(set, lowest); i < set.length; i++) {
         const h = set[i]!;
         if (h > highest) break;
+        b = Math.max(b, firstBlock[h >>> 16]!);
         while (h > blockHigh[b]!) b++;
         part[at[b]!++] = h;
       }

@@ -350,9 +350,12 @@ describe('documentFrequenciesOfSets', () => {
         fc.nat(),
         fc.nat(),
         fc.nat(),
-        (docs, keyList, block, chunk, cut, x, y) => {
-          const sets = docs.map((d) => Uint32Array.from(d).sort());
-          const keys = Uint32Array.from(keyList).sort();
+        fc.boolean(),
+        (docs, keyList, block, chunk, cut, x, y, spread) => {
+          // Small values, or the same spread over the whole 32-bit range (blocks found by top bits).
+          const value = (v: number): number => (spread ? Math.imul(v, 0x9e3779b1) >>> 0 : v);
+          const sets = docs.map((d) => Uint32Array.from(d, value).sort());
+          const keys = Uint32Array.from(keyList, value).sort();
           // A worker counts a contiguous range of the keys, over a range of documents.
           const part = keys.subarray(keys.length === 0 ? 0 : cut % keys.length);
           const from = x % (sets.length + 1);
