@@ -42,7 +42,7 @@ import {
 import { SeededAligner, type SeedDoc, type TokenAlignment } from '../overlap/align.js';
 import { UnionFind } from './union-find.js';
 import { PassageStore, StoredPair, type TokenRanges } from './passage-store.js';
-import { unpackTokenOffsets } from '../text/token-offsets.js';
+import { unpackTokenOffsets, type UnpackedOffsets } from '../text/token-offsets.js';
 import { SharedArena } from '../util/shared-arena.js';
 import { windowFor } from '../overlap/winnow.js';
 import type { TextStore } from '../text-store.js';
@@ -74,6 +74,8 @@ export class OverlapState {
   /** Packed token ranges of each document (packTokenOffsets). */
   private readonly offsets: Uint8Array[] = [];
   private readonly ignored: Set<number>;
+  /** tokenRanges' reused arrays. */
+  private scratch: UnpackedOffsets = { starts: new Uint32Array(0), ends: new Uint32Array(0) };
 
   /**
    * @param filter the token filter of the run (tokens must be re-made the same way)
@@ -124,9 +126,19 @@ export class OverlapState {
     return { shingles: this.sequences[d]!, count: this.counts[d]!, seedHashes: this.winnowed[d]!, seedPositions: this.positions[d]! };
   }
 
-  /** The UTF-16 ranges of document d's tokens (kept packed since fingerprinting). */
-  tokenRanges(d: number): TokenRanges {
-    return unpackTokenOffsets(this.offsets[d]!, this.counts[d]!);
+  /**
+   * The UTF-16 ranges of document d's tokens (kept packed since fingerprinting).
+   * @param scratch unpack into this state's one pair of arrays, overwritten by the next call with
+   *   scratch (for callers that read one document's ranges at a time: no allocation per document)
+   */
+  tokenRanges(d: number, scratch = false): TokenRanges {
+    const count = this.counts[d]!;
+    if (!scratch) return unpackTokenOffsets(this.offsets[d]!, count);
+    if (this.scratch.starts.length < count) {
+      const size = Math.max(count, 2 * this.scratch.starts.length);
+      this.scratch = { starts: new Uint32Array(size), ends: new Uint32Array(size) };
+    }
+    return unpackTokenOffsets(this.offsets[d]!, count, this.scratch);
   }
 }
 
@@ -506,7 +518,8 @@ class OverlapCollector {
     private readonly plan: OverlapPlan,
   ) {
     this.n = state.count;
-    this.store = new PassageStore(state.texts, (d) => state.tokenRanges(d));
+    // map() reads one document's ranges at a time.
+    this.store = new PassageStore(state.texts, (d) => state.tokenRanges(d, true));
   }
 
   /** The verified duplicate pairs, which get passages too. */

@@ -46,13 +46,22 @@ function putVarint(out: Uint8Array, o: number, v: number): number {
   return o;
 }
 
+/** Token ranges: [starts[i], ends[i]) for i below the count unpacked. */
+export interface UnpackedOffsets {
+  readonly starts: Uint32Array;
+  readonly ends: Uint32Array;
+}
+
 /**
  * The token ranges packed by packTokenOffsets.
  * @param count number of tokens packed
+ * @param into arrays to unpack into when they are long enough (e.g. one pair reused for every
+ *   document: no allocation per document); new ones otherwise. Only [0, count) is written.
  */
-export function unpackTokenOffsets(packed: Uint8Array, count: number): { starts: Uint32Array; ends: Uint32Array } {
-  const starts = new Uint32Array(count);
-  const ends = new Uint32Array(count);
+export function unpackTokenOffsets(packed: Uint8Array, count: number, into?: UnpackedOffsets): UnpackedOffsets {
+  const reuse = into !== undefined && into.starts.length >= count && into.ends.length >= count;
+  const starts = reuse ? into.starts : new Uint32Array(count);
+  const ends = reuse ? into.ends : new Uint32Array(count);
   let o = 0;
   const varint = (): number => {
     let v = 0;

@@ -19,9 +19,24 @@ describe('packTokenOffsets', () => {
             ends.push(at + gap + len);
             at += gap + len;
           }
-          const got = unpackTokenOffsets(packTokenOffsets(starts, ends, starts.length), starts.length);
+          const packed = packTokenOffsets(starts, ends, starts.length);
+          const got = unpackTokenOffsets(packed, starts.length);
           expect([...got.starts]).toEqual(starts);
           expect([...got.ends]).toEqual(ends);
+          // Into reused arrays (longer ones holding other ranges: only the first count are written).
+          const into = { starts: new Uint32Array(starts.length + 3).fill(7), ends: new Uint32Array(starts.length + 5).fill(7) };
+          const reused = unpackTokenOffsets(packed, starts.length, into);
+          expect(reused.starts).toBe(into.starts);
+          expect([...reused.starts.subarray(0, starts.length)]).toEqual(starts);
+          expect([...reused.ends.subarray(0, ends.length)]).toEqual(ends);
+          // Too short to reuse: new arrays, the short ones untouched.
+          if (starts.length > 0) {
+            const short = { starts: new Uint32Array(starts.length - 1), ends: new Uint32Array(starts.length - 1) };
+            const fresh = unpackTokenOffsets(packed, starts.length, short);
+            expect(fresh.starts).not.toBe(short.starts);
+            expect([...fresh.starts]).toEqual(starts);
+            expect(short.starts.every((x) => x === 0)).toBe(true);
+          }
         },
       ),
       { numRuns: 500 },
