@@ -172,8 +172,8 @@ export function prepareOverlapIndex(input: OverlapIndexInput, shared = false): P
  * Sorts packed (document, hash) entries by hash, keeping the order of equal hashes (stable): the
  * entries come in ascending documents, so they end sorted by (hash, document), as a sort of the
  * 64-bit values would leave them. A least-significant-digit radix sort, four passes of 8 bits
- * through a scratch copy, back in `words` after the fourth: ~4× faster than
- * BigUint64Array.prototype.sort on the 9M entries of the benchmark corpus.
+ * through a scratch copy, back in `words` after the fourth: 0.32 s instead of 0.58 s for
+ * BigUint64Array.prototype.sort on 9M entries (as many as the benchmark corpus makes).
  * @param words [2i] document, [2i + 1] hash, for i in [0, total)
  */
 export function sortEntriesByHash(words: Uint32Array, total: number): void {
@@ -573,6 +573,12 @@ export function documentFrequenciesOfSets(
     while (b < blocks - 1 && blockHigh[b]! < t * 65536) b++;
     firstBlock[t] = b;
   }
+  /** The block of shingle h in the keys' range, from b, the block of the set's shingle before it. */
+  const blockOf = (h: number, b: number): number => {
+    b = Math.max(b, firstBlock[h >>> 16]!);
+    while (h > blockHigh[b]!) b++;
+    return b;
+  };
   let bits = 1;
   while (1 << bits < 2 * Math.min(u, block)) bits++;
   const mask = (1 << bits) - 1;
@@ -590,15 +596,13 @@ export function documentFrequenciesOfSets(
     let e = d;
     for (; e < to; e++) {
       const set = sets(e);
-      let b = 0;
-      for (let i = lowerBound(set, lowest); i < set.length; i++) {
-        const h = set[i]!;
-        if (h > highest) break;
-        b = Math.max(b, firstBlock[h >>> 16]!);
-        while (h > blockHigh[b]!) b++;
+      const start = lowerBound(set, lowest);
+      const end = lowerBound(set, highest + 1, start);
+      for (let i = start, b = 0; i < end; i++) {
+        b = blockOf(set[i]!, b);
         fill[b + 1]!++;
-        total++;
       }
+      total += end - start;
       if (total >= least) {
         e++;
         break;
@@ -610,12 +614,11 @@ export function documentFrequenciesOfSets(
     const at = fill.slice(0, blocks);
     for (let x = d; x < e; x++) {
       const set = sets(x);
-      let b = 0;
-      for (let i = lowerBound(set, lowest); i < set.length; i++) {
+      const start = lowerBound(set, lowest);
+      const end = lowerBound(set, highest + 1, start);
+      for (let i = start, b = 0; i < end; i++) {
         const h = set[i]!;
-        if (h > highest) break;
-        b = Math.max(b, firstBlock[h >>> 16]!);
-        while (h > blockHigh[b]!) b++;
+        b = blockOf(h, b);
         part[at[b]!++] = h;
       }
     }

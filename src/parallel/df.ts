@@ -2,8 +2,8 @@
  * Document frequencies of the fingerprint keys counted on worker threads: the keys (sorted) are
  * cut into `jobs` ranges of about equal work (balancedCut), each counted by one short-lived worker
  * over the shared arena, which scans only the part of each document's sorted shingle set inside
- * its range; the parts are concatenated. Same result as documentFrequencies in one thread, the same memory in
- * all (each worker's table holds its keys only).
+ * its range; the parts are concatenated. Same result as documentFrequencies in one thread, the
+ * same memory in all (each worker's table holds its keys only).
  */
 import { Worker } from 'node:worker_threads';
 import type { SharedSeeds } from './align-protocol.js';
