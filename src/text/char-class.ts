@@ -5,8 +5,11 @@
  * A word is a maximal run of letters, marks and digits of any script (`\p{L}\p{M}\p{N}`).
  * Scripts written without spaces (Han, Hiragana, Katakana, Thai, Lao, Khmer, Myanmar, Tibetan)
  * make one token per character, so k-token shingles become character k-grams there.
- * Joiners (apostrophes, soft hyphen, ZWNJ/ZWJ, word joiner) between two word characters
- * stay inside the word and are dropped from its normalized form ("don’t" = "don't" = "dont").
+ * Joiners (apostrophes, soft hyphen, ZWNJ/ZWJ, word joiner, and the invisible characters that
+ * can be slipped into a word without changing how it looks: zero-width space, zero-width
+ * no-break space, combining grapheme joiner, variation selectors, invisible operators) between
+ * two word characters stay inside the word and are dropped from its normalized form
+ * ("don’t" = "don't" = "dont"; "wo\u200Brd" = "word").
  */
 
 /** Not part of any token. */
@@ -23,7 +26,8 @@ export const HIGH = 4;
 const WORD_RE = /[\p{L}\p{M}\p{N}]/u;
 const SOLO_RE =
   /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}\p{Script=Tibetan}]/u;
-const JOINERS = [0x27, 0x2019, 0x02bc, 0x00ad, 0x200c, 0x200d, 0x2060];
+const JOINERS = [0x27, 0x2019, 0x02bc, 0x00ad, 0x034f, 0x200b, 0x200c, 0x200d, 0x2060, 0x2061, 0x2062, 0x2063, 0x2064, 0xfeff];
+for (let c = 0xfe00; c <= 0xfe0f; c++) JOINERS.push(c); // variation selectors
 
 function buildTable(): Uint8Array {
   const table = new Uint8Array(0x10000);

@@ -84,6 +84,22 @@ describe('copies a user would call duplicates', () => {
   });
 });
 
+describe('copies disguised to defeat exact matching', () => {
+  it('finds a copy with Cyrillic look-alike letters and zero-width characters slipped into its words', () => {
+    const base = text('fixtures/seeds/002_93d5165a94d3fa71.txt');
+    const lookalike: Record<string, string> = { a: '\u0430', e: '\u0435', o: '\u043e', p: '\u0440', c: '\u0441', x: '\u0445', T: '\u0422', H: '\u041d' };
+    let n = 0;
+    // Every third candidate letter swapped; a zero-width space or joiner after every fourth long word's third letter.
+    const disguised = base
+      .replace(/[aeopcxTH]/g, (ch) => (n++ % 3 === 0 ? lookalike[ch]! : ch))
+      .replace(/\b(\w{3})(\w{3,})/g, (m, a: string, b: string) => (n++ % 4 === 0 ? `${a}${n % 8 === 0 ? '\u200b' : '\u2060'}${b}` : m));
+    expect(disguised).not.toBe(base);
+    const r = findDuplicates([doc('orig', base), doc('disguised', disguised), doc('other', text('fixtures/seeds/004_866d47ab6ad8327c.txt'))]);
+    expect(r.clusters.map((c) => ids(r, c.members))).toEqual([['orig', 'disguised']]);
+    expect(r.pairs.find((p) => p.kind === 'duplicate')!.jaccard).toBe(1);
+  });
+});
+
 describe('any script', () => {
   const langs = ['ru', 'ur', 'ar', 'zh'];
   for (const lang of langs) {

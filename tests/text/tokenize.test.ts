@@ -84,3 +84,51 @@ describe('script folding', () => {
     expect(tokenize('كتاب').hashes[0]).not.toBe(tokenize('كتب').hashes[0]);
   });
 });
+
+describe('invisible characters and homoglyphs', () => {
+  const same = (x: string, y: string): void => expect(norm(x)).toBe(norm(y));
+
+  it('drops invisible characters slipped inside a word, and still splits words at them', () => {
+    for (const c of ['\u200b', '\ufeff', '\u034f', '\u2060', '\u2063', '\ufe0f']) {
+      expect(norm(`co${c}py${c}right wo${c}rd`)).toBe('copyright word');
+      expect(words(`word${c} next`)).toEqual([`word`, 'next']);
+    }
+    expect(words('I ❤️ NY')).toEqual(['I', 'NY']); // a variation selector after an emoji is not a word
+    expect(tokenize('ภาษา\u200bไทย').count).toBe(7); // between characters of an unspaced script it separates
+  });
+
+  it('folds Cyrillic and Greek look-alikes in words that mix them with Latin letters', () => {
+    same('p\u0430per', 'paper'); // Cyrillic а
+    same('\u0412ank \u0422he \u0405\u0443stem', 'Bank The System'); // capitals В, Т, Ѕ and у
+    same('\u03bfpen \u039dation', 'open Nation'); // Greek ο, capital Ν
+    expect(norm('\u043fpaper')).not.toBe('ppaper'); // п looks like no Latin letter: left alone
+  });
+
+  it('folds words made only of lower-case look-alikes, the same whatever their case', () => {
+    same('\u0430 \u0441\u043e\u0440\u0435', 'a cope'); // every letter swapped
+    expect(norm('АСЕ')).toBe(norm('асе'));
+    expect(norm('НЕТ')).toBe(norm('нет'));
+    expect(norm('Привет, мир! Россия')).toBe('привет мир россия'); // ordinary Russian words keep their letters
+    expect(norm('ΟΔΟΣ')).toBe('οδοσ');
+  });
+
+  it('never makes two different Cyrillic or Greek words one', () => {
+    // Every word of up to two letters of each alphabet (upper and lower case): a look-alike
+    // folding that sent two letters of one alphabet to one Latin letter would merge two of them.
+    for (const alphabet of ['абвгдежзийклмнопрстуфхцчшщъыьэюяіјѕһԁԛԝӏ', 'αβγδεζηθικλμνξοπρστυφχψω']) {
+      const letters = [...alphabet];
+      const seen = new Map<string, string>();
+      for (const a of ['', ...letters]) {
+        for (const b of letters) {
+          for (const w of [a + b, (a + b).toUpperCase()]) {
+            const key = normalizeToken(w);
+            const before = seen.get(key);
+            if (before !== undefined) expect(before).toBe((a + b).toLowerCase());
+            seen.set(key, (a + b).toLowerCase());
+          }
+        }
+      }
+    }
+    expect(normalizeToken('ёж')).toBe(normalizeToken('еж')); // the one fold meant to merge words
+  });
+});
