@@ -65,11 +65,12 @@ export function badFixtureFiles(article) {
     'encoding/article-utf8-bom.txt': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(article, 'utf8')]),
     'encoding/article-utf16le.txt': Buffer.concat([Buffer.from([0xff, 0xfe]), utf16le]),
     'encoding/article-utf16be.txt': Buffer.concat([Buffer.from([0xfe, 0xff]), swap16(utf16le)]),
-    // Latin-1 bytes are not UTF-8: read with U+FFFD replacements and one warning.
+    // Latin-1 bytes are not UTF-8: read as windows-1252 (the detector's guess), one warning naming it.
     'encoding/latin1.txt': Buffer.from('Un caf\xe9 cr\xe8me au bord du lac, pr\xe8s de la for\xeat, avec des amis tr\xe8s chers.\n', 'latin1'),
-    // A lone continuation byte, a truncated sequence at the end.
+    // Damaged UTF-8 (more valid non-ASCII characters than bad bytes): a lone continuation byte, a
+    // truncated sequence at the end; read as UTF-8 with U+FFFD replacements and one warning.
     'encoding/invalid-utf8.txt': Buffer.concat([
-      Buffer.from('valid words then a stray byte '),
+      Buffer.from('välid wörds thén a stray byte '),
       Buffer.from([0x80]),
       Buffer.from(' then more valid words and a cut sequence '),
       Buffer.from([0xe2, 0x82]),

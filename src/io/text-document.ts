@@ -16,7 +16,9 @@ export interface ReadOutcome {
  * Decode a whole text or HTML input.
  *
  * Binary data (see binaryKind) → no document, one 'binary' warning. Invalid UTF-8/UTF-16 →
- * the document with U+FFFD replacements plus one 'encoding' warning. Empty input → an empty
+ * the document with U+FFFD replacements plus one 'encoding' warning. Bytes in a legacy
+ * encoding (see decodeText) → the document decoded with it, plus one 'encoding' warning
+ * naming it. Empty input → an empty
  * document, no warning (the pipeline reports empties). HTML → its visible text.
  *
  * @param buf the raw bytes
@@ -29,9 +31,12 @@ export function documentFromBytes(buf: Buffer, path: string, format: 'text' | 'h
   if (kind !== undefined) {
     return { doc: undefined, warnings: [inputWarning(path, 'binary', `binary file (${kind}); skipped`, false)] };
   }
-  const decoded = decodeText(buf);
+  const decoded = decodeText(buf, { html: format === 'html' });
   const warnings: InputWarning[] = [];
-  if (decoded.invalid) {
+  if (decoded.legacy !== undefined) {
+    const how = decoded.legacy === 'declared' ? 'as its <meta charset> declares' : 'detected';
+    warnings.push(inputWarning(path, 'encoding', `not UTF-8; read as ${decoded.encoding} (${how})`, false));
+  } else if (decoded.invalid) {
     const what = decoded.encoding === 'utf-8' ? 'UTF-8' : decoded.encoding === 'utf-16le' ? 'UTF-16LE' : 'UTF-16BE';
     warnings.push(inputWarning(path, 'encoding', `invalid ${what}; undecodable bytes replaced with U+FFFD`, false));
   }

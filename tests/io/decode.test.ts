@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { binaryKind, decodeText, isBinary } from '../../src/io/decode.js';
 
@@ -37,14 +39,45 @@ describe('decodeText', () => {
     expect(d.text).toBe('ab\uFFFD');
   });
 
-  it('replaces invalid UTF-8 with U+FFFD and says so', () => {
-    const buf = Buffer.concat([Buffer.from('abc '), Buffer.from([0xff, 0xc3]), Buffer.from(' def')]);
+  it('replaces invalid bytes in damaged UTF-8 with U+FFFD and says so', () => {
+    const buf = Buffer.concat([Buffer.from('abc ü '), Buffer.from([0xff]), Buffer.from(' def é')]);
     const d = decodeText(buf);
     expect(d.invalid).toBe(true);
     expect(d.encoding).toBe('utf-8');
     expect(d.text.startsWith('abc ')).toBe(true);
-    expect(d.text.endsWith(' def')).toBe(true);
+    expect(d.text.endsWith(' def é')).toBe(true);
     expect(d.text).toContain('\uFFFD');
+  });
+
+  it('reads bytes that are not UTF-8 in the legacy encoding the detector finds', () => {
+    const fixtures = path.join(import.meta.dirname, '../../fixtures');
+    const cases: [string, string, string][] = [
+      ['encodings/ru-a.windows-1251.txt', 'multilingual/ru-a.txt', 'windows-1251'],
+      ['encodings/zh-a.gb18030.txt', 'multilingual/zh-a.txt', 'gb18030'],
+      ['encodings/ar-a.windows-1256.txt', 'multilingual/ar-a.txt', 'windows-1256'],
+    ];
+    for (const [legacy, utf8, encoding] of cases) {
+      const d = decodeText(readFileSync(path.join(fixtures, legacy)));
+      expect(d).toEqual({ text: readFileSync(path.join(fixtures, utf8), 'utf8'), encoding, bom: false, invalid: false, legacy: 'detected' });
+    }
+    // Latin-1 accents, and Windows curly quotes: windows-1252
+    const latin = decodeText(Buffer.from('Un caf\xe9 cr\xe8me, \x93tr\xe8s\x94 bien, l\x92\xe9t\xe9 pr\xe8s de la for\xeat.', 'latin1'));
+    expect(latin).toMatchObject({ text: 'Un café crème, “très” bien, l’été près de la forêt.', encoding: 'windows-1252', legacy: 'detected' });
+  });
+
+  it('reads HTML in the encoding its <meta charset> declares', () => {
+    const greek = new TextDecoder('windows-1253');
+    const byChar = new Map<string, number>();
+    for (let b = 0x80; b < 0x100; b++) byChar.set(greek.decode(Uint8Array.of(b)), b);
+    const encode = (s: string): Buffer => Buffer.from([...s].map((ch) => byChar.get(ch) ?? ch.charCodeAt(0)));
+    const body = '<p>Καλημέρα κόσμε</p>';
+    for (const meta of ['<meta charset="windows-1253">', "<META HTTP-EQUIV='Content-Type' CONTENT='text/html; charset=windows-1253'>"]) {
+      const d = decodeText(encode(`<html><head>${meta}</head><body>${body}</body></html>`), { html: true });
+      expect(d).toMatchObject({ encoding: 'windows-1253', legacy: 'declared', invalid: false });
+      expect(d.text).toContain(body);
+    }
+    // The declaration is not trusted over bytes that are valid UTF-8.
+    expect(decodeText(Buffer.from(`<meta charset="windows-1253">${body}`), { html: true })).toMatchObject({ encoding: 'utf-8', invalid: false });
   });
 
   it('decodes an empty buffer to empty text', () => {

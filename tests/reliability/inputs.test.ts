@@ -130,19 +130,39 @@ describe('encodings', () => {
     expect(c?.members).toContain('fixtures/seeds/000_8e656ef614cc4b96.txt');
   });
 
-  it('invalid UTF-8 (and odd-length UTF-16): read with replacement characters and exactly one warning per file', async () => {
+  it('Latin-1, damaged UTF-8 and odd-length UTF-16: read (in the detected encoding, or with replacement characters) with exactly one warning per file', async () => {
     const files = ['latin1.txt', 'invalid-utf8.txt', 'utf16le-odd.txt'].map((n) => path.join(bad, 'encoding', n));
     const r = await runCli([...files, '--json']);
     expectNoCrash(r);
     expect(r.code).toBe(0);
     const w = warnings(r.stderr);
     expect(w).toHaveLength(3);
-    expect(w[0]).toMatch(/latin1\.txt: invalid UTF-8; undecodable bytes replaced with U\+FFFD$/);
+    expect(w[0]).toMatch(/latin1\.txt: not UTF-8; read as windows-1252 \(detected\)$/);
     expect(w[1]).toMatch(/invalid-utf8\.txt: invalid UTF-8/);
     expect(w[2]).toMatch(/utf16le-odd\.txt: invalid UTF-16LE/);
     const docs = parseJson(r).documents;
     expect(docs).toHaveLength(3);
     for (const d of docs) expect(d.tokens).toBeGreaterThan(3);
+    expect(docs.find((d: { id: string }) => d.id.endsWith('latin1.txt')).tokens).toBe(16); // "café", "crème", "près", "forêt", "très": one word each
+  });
+
+  it('files in legacy encodings (windows-1251, KOI8-R HTML, GB18030, windows-1256) are duplicates of their UTF-8 originals', async () => {
+    const r = await runCli(['fixtures/multilingual', 'fixtures/encodings', '--json']);
+    expect(r.code).toBe(0);
+    const base = (m: string): string => path.basename(m);
+    const clusters = parseJson(r).clusters.map((c) => c.members.map(base).sort());
+    expect(clusters).toEqual([
+      ['ar-a.txt', 'ar-a.windows-1256.txt'],
+      ['ru-a.koi8-r.html', 'ru-a.txt', 'ru-a.windows-1251.txt'],
+      ['zh-a.gb18030.txt', 'zh-a.txt'],
+    ].sort((x, y) => (x[0]! < y[0]! ? -1 : 1)).map((c) => c).sort());
+    for (const p of parseJson(r).pairs.filter((x) => x.kind === 'duplicate')) expect(p.jaccard).toBe(1);
+    expect(warnings(r.stderr).map((w) => w.replace(/^dedupe: warning: fixtures\/encodings\//, '')).sort()).toEqual([
+      'ar-a.windows-1256.txt: not UTF-8; read as windows-1256 (detected)',
+      'ru-a.koi8-r.html: not UTF-8; read as koi8-r (as its <meta charset> declares)',
+      'ru-a.windows-1251.txt: not UTF-8; read as windows-1251 (detected)',
+      'zh-a.gb18030.txt: not UTF-8; read as gb18030 (detected)',
+    ]);
   });
 
   it('UTF-16 without a BOM is indistinguishable from binary (NUL bytes): skipped with a warning', async () => {
