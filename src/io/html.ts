@@ -44,12 +44,46 @@ const WHITESPACE = /\s+/g;
 /** Soft hyphens (`&shy;`) are invisible unless a line breaks there: dropped, so `snow&shy;melt` → `snowmelt`. */
 const SOFT_HYPHENS = /\u00ad/g;
 
+/** Page chrome dropped wherever it is: asides (related links, pull quotes), buttons, menus, dialogs. */
+const CHROME = new Set(['aside', 'button', 'select', 'dialog']);
+/** Page chrome dropped outside `<main>` and `<article>` (inside them, a header holds the headline). */
+const PAGE_CHROME = new Set(['header', 'footer']);
+/** ARIA roles of chrome, dropped wherever they are. */
+const CHROME_ROLES = new Set(['navigation', 'search', 'complementary', 'dialog', 'alertdialog', 'menu', 'menubar']);
+/** ARIA roles of page chrome, dropped outside the main content (like header and footer). */
+const PAGE_CHROME_ROLES = new Set(['banner', 'contentinfo']);
+/** An inline style that hides the element. */
+const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b/i;
+
+/** An open element: what it changes, undone when it closes. */
+interface Frame {
+  readonly drop: boolean;
+  readonly main: boolean;
+  readonly article: boolean;
+  readonly pre: boolean;
+}
+
+/** A paragraph of visible text and where it was: inside `<main>`, inside which top-level `<article>` (-1: none). */
+interface Paragraph {
+  readonly text: string;
+  readonly main: boolean;
+  readonly article: number;
+}
+
 /**
- * Extract the visible text of an HTML (or XHTML) document.
+ * Extract the visible text of an HTML (or XHTML) document: its main content when the page
+ * marks it.
  *
  * Contract:
  * - the content of script, style, noscript, template, head (so also the title), nav, svg, math,
- *   iframe and object is dropped;
+ *   iframe and object is dropped, and so is page chrome: aside, button, select, dialog,
+ *   elements with a navigation, search, complementary, dialog or menu role, elements hidden
+ *   by the `hidden` attribute or an inline `display: none` / `visibility: hidden`, and header,
+ *   footer and the banner and contentinfo roles outside `<main>` and `<article>`;
+ * - when the page has a `<main>` (or `role="main"`) with text, only its text is kept; else, when
+ *   it has `<article>` elements, only the text of the longest top-level one (nested articles,
+ *   such as comments, count as part of theirs); else all of the body's. So the same story from
+ *   two sites, or as HTML and as text, is the same text whatever the site's page around it;
  * - block elements (p, div, h1–h6, section, table, …) separate paragraphs with `\n\n`; br, li,
  *   tr, dt, dd end a line with `\n`; `<br><br>` ends a paragraph; td/th are separated by a space;
  * - inline elements add nothing: `<b>Hel</b>lo` → `Hello`;
@@ -62,10 +96,14 @@ const SOFT_HYPHENS = /\u00ad/g;
  * @returns the visible text: paragraphs joined by `\n\n`, lines by `\n`, no leading/trailing whitespace
  */
 export function htmlToText(html: string): string {
-  const paragraphs: string[] = [];
+  const paragraphs: Paragraph[] = [];
   let lines: string[] = [];
   let pieces: string[] = [];
+  const stack: Frame[] = [];
   let dropDepth = 0;
+  let mainDepth = 0;
+  let articleDepth = 0;
+  let articles = 0;
   let inHead = false;
   let preDepth = 0;
 
@@ -77,7 +115,7 @@ export function htmlToText(html: string): string {
   };
   const endParagraph = (): void => {
     endLine();
-    if (lines.length > 0) paragraphs.push(lines.join('\n'));
+    if (lines.length > 0) paragraphs.push({ text: lines.join('\n'), main: mainDepth > 0, article: articleDepth > 0 ? articles - 1 : -1 });
     lines = [];
   };
   const lineBreak = (): void => {
@@ -95,36 +133,51 @@ export function htmlToText(html: string): string {
     else if (LINE_BREAKS.has(name)) endLine();
     else if (CELLS.has(name)) pieces.push(' ');
   };
+  const isChrome = (name: string, attribs: Record<string, string>): boolean => {
+    if (DROPPED.has(name) || CHROME.has(name) || attribs.hidden !== undefined) return true;
+    const role = attribs.role?.trim().toLowerCase();
+    if (role !== undefined && CHROME_ROLES.has(role)) return true;
+    if (attribs.style !== undefined && HIDDEN_STYLE.test(attribs.style)) return true;
+    const outside = mainDepth === 0 && articleDepth === 0;
+    return outside && (PAGE_CHROME.has(name) || (role !== undefined && PAGE_CHROME_ROLES.has(role)));
+  };
 
   const parser = new Parser(
     {
-      onopentag(name) {
+      onopentag(name, attribs) {
         if (name === 'head') {
           inHead = true;
           return;
         }
         if (inHead && !HEAD_CONTENT.has(name)) inHead = false;
-        if (DROPPED.has(name)) {
-          dropDepth++;
-          return;
-        }
-        if (dropDepth > 0 || inHead) return;
-        if (name === 'pre') preDepth++;
-        breakFor(name);
+        const drop = dropDepth > 0 || inHead || isChrome(name, attribs);
+        const main = !drop && (name === 'main' || attribs.role?.trim().toLowerCase() === 'main');
+        const article = !drop && name === 'article';
+        const pre = !drop && name === 'pre';
+        // Break before the element's state applies, so a paragraph never straddles main or article.
+        if (!drop) breakFor(name);
+        stack.push({ drop, main, article, pre });
+        if (drop) dropDepth++;
+        if (main) mainDepth++;
+        if (article && articleDepth++ === 0) articles++;
+        if (pre) preDepth++;
       },
       onclosetag(name) {
         if (name === 'head') {
           inHead = false;
           return;
         }
-        if (DROPPED.has(name)) {
-          if (dropDepth > 0) dropDepth--;
+        const frame = stack.pop();
+        if (frame === undefined) return;
+        if (frame.drop) {
+          dropDepth--;
           return;
         }
-        if (dropDepth > 0 || inHead) return;
-        if (name === 'pre' && preDepth > 0) preDepth--;
         // A void element (br, hr) reports open and close: break once, on open.
-        if (name !== 'br' && name !== 'hr') breakFor(name);
+        if (dropDepth === 0 && !inHead && name !== 'br' && name !== 'hr') breakFor(name);
+        if (frame.main) mainDepth--;
+        if (frame.article) articleDepth--;
+        if (frame.pre) preDepth--;
       },
       ontext(data) {
         if (dropDepth > 0 || inHead) return;
@@ -144,5 +197,17 @@ export function htmlToText(html: string): string {
   parser.write(html);
   parser.end();
   endParagraph();
-  return paragraphs.join('\n\n');
+  return mainContent(paragraphs).map((p) => p.text).join('\n\n');
+}
+
+/** The paragraphs of `<main>` if it has any; else those of the longest top-level `<article>`; else all. */
+function mainContent(paragraphs: readonly Paragraph[]): readonly Paragraph[] {
+  const main = paragraphs.filter((p) => p.main);
+  if (main.length > 0) return main;
+  const length = new Map<number, number>();
+  for (const p of paragraphs) if (p.article >= 0) length.set(p.article, (length.get(p.article) ?? 0) + p.text.length);
+  if (length.size === 0) return paragraphs;
+  let best = -1;
+  for (const [article, chars] of length) if (best < 0 || chars > length.get(best)!) best = article;
+  return paragraphs.filter((p) => p.article === best);
 }

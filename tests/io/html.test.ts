@@ -22,13 +22,22 @@ describe('htmlToText', () => {
     expect(htmlToText('<table><tr><td>a</td><td>b</td></tr><tr><td>c</td><td>d</td></tr></table>')).toBe('a b\nc d');
   });
 
-  it('drops invisible and chrome content', () => {
+  it('drops invisible content and page chrome', () => {
     const html =
       '<html><head><title>T</title><style>p{}</style></head><body>' +
       '<script>var x = "script";</script><noscript>noscript</noscript><template>template</template>' +
       '<nav>navigation</nav><svg><text>svgtext</text></svg><iframe>iframe</iframe>' +
       '<p>visible</p></body></html>';
     expect(htmlToText(html)).toBe('visible');
+    // Page chrome and hidden elements, on a page without <main> or <article>:
+    const page =
+      '<body><header>Site name</header><div role="navigation">Menu</div><div role="search">Search</div>' +
+      '<div><p>Body one.</p><div hidden>hidden text</div><span style="color: red; display:none">hidden span</span>' +
+      '<p style="visibility: hidden">invisible</p><button>Share</button><p>Body two.</p></div>' +
+      '<aside>Related</aside><dialog>Accept cookies</dialog><div role="contentinfo">Contact us</div><footer>Footer</footer></body>';
+    expect(htmlToText(page)).toBe('Body one.\n\nBody two.');
+    // A page wrapped in one <form> (as some frameworks do) keeps its text.
+    expect(htmlToText('<form id="page"><p>All of the page.</p></form>')).toBe('All of the page.');
   });
 
   it('does not let an unclosed head or a self-closed script swallow the page', () => {
@@ -47,6 +56,24 @@ describe('htmlToText', () => {
   it('returns empty text for markup without visible text', () => {
     expect(htmlToText('')).toBe('');
     expect(htmlToText('<html><head><title>x</title></head><body><script>1</script></body></html>')).toBe('');
+  });
+
+  it('keeps only the main content when the page marks it with <main>', () => {
+    const page =
+      '<body><header><a>Daily Herald</a> Home World</header><div role="banner">Breaking: markets</div>' +
+      '<main><h1>Title</h1><p>Body text.</p></main>' +
+      '<aside>Most read: other story</aside><footer>© Daily Herald</footer></body>';
+    expect(htmlToText(page)).toBe('Title\n\nBody text.');
+    expect(htmlToText('<div role="main"><p>Only this.</p></div><div>Site links</div>')).toBe('Only this.');
+  });
+
+  it('keeps the longest top-level <article> when there is no <main>, with its headline and comments', () => {
+    const page =
+      '<div class="teasers"><article><h3>Other story</h3><p>A short teaser.</p></article></div>' +
+      '<article><header><h1>Headline</h1><p>By A. Writer</p></header><p>The story itself, which is the longest text on the page.</p>' +
+      '<section class="comments"><article><p>A reader comment.</p></article></section><footer>Tags: rivers</footer></article>' +
+      '<article><p>Teaser two.</p></article><footer>Site footer</footer>';
+    expect(htmlToText(page)).toBe('Headline\n\nBy A. Writer\n\nThe story itself, which is the longest text on the page.\n\nA reader comment.\n\nTags: rivers');
   });
 
   it('gives the same words as the text version of an article', () => {

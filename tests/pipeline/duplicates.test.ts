@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findDuplicates } from '../../src/dedupe.js';
 import { readInputs } from '../../src/io/read-inputs.js';
+import { htmlToText } from '../../src/io/html.js';
 import type { SourceDoc } from '../../src/types.js';
 import { doc, editWords, fixtureDocs, root, seeds, text } from './helpers.js';
 import { mkdtempSync, writeFileSync, copyFileSync } from 'node:fs';
@@ -63,6 +64,30 @@ describe('copies a user would call duplicates', () => {
     expect(r.clusters).toHaveLength(1);
     expect(ids(r, r.clusters[0]!.members)).toEqual(['orig', 'copy']);
     expect(r.pairs.find((p) => p.kind === 'duplicate')!.jaccard).toBeGreaterThan(0.8);
+  });
+
+  it('finds a story on two sites\' HTML pages whatever the page around it, and keeps a site\'s other story apart', () => {
+    const paragraphs = (t: string): string => t.split(/\n+/).map((p) => `<p>${p}</p>`).join('\n');
+    const headlines = (site: string): string =>
+      Array.from({ length: 12 }, (_, i) => `<li><a href="/${i}">${site} exclusive: ${['council', 'weather', 'markets', 'football'][i % 4]} story number ${i} of the week, read the full report here</a></li>`).join('');
+    // Each site's page: a masthead with its name and slogan, trending links, a box of most-read
+    // stories and a long footer: ~300 words of chrome, more than a short story. One site marks
+    // its chrome with header, aside and footer; the other uses plain divs and marks only <main>.
+    const page = (site: string, story: string, semantic: boolean): string => {
+      const [header, aside, footer] = semantic ? ['header', 'aside', 'footer'] : ['div', 'div', 'div'];
+      return (
+        `<html><head><title>${site}</title></head><body><${header}><h2>${site}</h2><p>Independent news from the valley since 1901, read by everyone who matters in the region and beyond</p><ul>${headlines(`${site} trending`)}</ul></${header}>` +
+        `<main><h1>Story</h1>${paragraphs(story)}</main><${aside}><h3>Most read</h3><ul>${headlines(`${site} most read`)}</ul></${aside}>` +
+        `<${footer}><p>About ${site}: founded by readers for readers, ${site} publishes local, national and international news, opinion and analysis every day of the year. Contact the newsroom, advertise with us, read our privacy policy, terms of use and cookie policy, or subscribe to the morning newsletter.</p></${footer}></body></html>`
+      );
+    };
+    const htmlDoc = (id: string, html: string): SourceDoc => ({ id, path: id, format: 'html', text: htmlToText(html), bytes: html.length });
+    const docs = [htmlDoc('gazette-story.html', page('Valley Gazette', base, true)), htmlDoc('post-story.html', page('River Post', base, false)), doc('story.txt', base), htmlDoc('gazette-other.html', page('Valley Gazette', other, true))];
+    const r = findDuplicates(docs);
+    expect(r.clusters.map((c) => ids(r, c.members))).toEqual([['gazette-story.html', 'post-story.html', 'story.txt']]);
+    for (const p of r.pairs.filter((x) => x.kind === 'duplicate')) expect(p.jaccard).toBeGreaterThan(0.99);
+    // The other story shares no page chrome with the first: no overlap reported between them.
+    expect(r.pairs.filter((p) => p.a === 3 || p.b === 3)).toEqual([]);
   });
 
   it('clusters the same article given as .txt, .html and a .jsonl record', async () => {
