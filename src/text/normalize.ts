@@ -11,7 +11,7 @@
  * dashes and spaces never reach here: they separate tokens, so they fold by construction.
  */
 
-const JOINERS_RE = /['\u2019\u02bc\u00ad\u034f\u200b-\u200d\u2060-\u2064\ufe00-\ufe0f\ufeff]/g;
+const JOINERS_RE = /['\u2019\u02bc\u00ad\u034f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufe00-\ufe0f\ufeff]/g;
 const FOLD_RE = /[ßς]/g;
 
 /** Characters that script folding touches (Arabic script, Arabic-Indic digits, Cyrillic ё). */

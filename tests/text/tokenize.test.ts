@@ -89,10 +89,11 @@ describe('invisible characters and homoglyphs', () => {
   const same = (x: string, y: string): void => expect(norm(x)).toBe(norm(y));
 
   it('drops invisible characters slipped inside a word, and still splits words at them', () => {
-    for (const c of ['\u200b', '\ufeff', '\u034f', '\u2060', '\u2063', '\ufe0f']) {
+    for (const c of ['\u200b', '\ufeff', '\u034f', '\u2060', '\u2063', '\ufe0f', '\u200e', '\u200f', '\u061c', '\u202b', '\u2067']) {
       expect(norm(`co${c}py${c}right wo${c}rd`)).toBe('copyright word');
       expect(words(`word${c} next`)).toEqual([`word`, 'next']);
     }
+    expect(norm('پاک\u200fستان \u202bوزیر\u202c')).toBe(norm('پاکستان وزیر')); // right-to-left marks in Urdu web text
     expect(words('I ❤️ NY')).toEqual(['I', 'NY']); // a variation selector after an emoji is not a word
     expect(tokenize('ภาษา\u200bไทย').count).toBe(7); // between characters of an unspaced script it separates
   });
