@@ -100,7 +100,7 @@ export function buildProgram(): Command {
     // Input
     .option('--include <glob>', 'only read files matching GLOB inside directories (repeatable)', collect)
     .option('--exclude <glob>', 'skip files matching GLOB inside directories (repeatable)', collect)
-    .option('--text-field <name>', 'JSONL field holding the text', 'text')
+    .option('--text-field <name>', 'JSONL field holding the text (a dotted path reaches nested objects: content.body)', 'text')
     .option('--id-field <name>', 'JSONL field holding the id', 'id')
     .addOption(new Option('--stdin-format <format>', 'how - (stdin) is parsed').choices(['text', 'html', 'jsonl']).default('text'))
     .option('--max-doc-bytes <size>', 'skip documents larger than SIZE (e.g. 64M)', byteSize, 64 * 1024 * 1024)

@@ -13,10 +13,12 @@ export type JsonlRecord =
  * The line must be a JSON object whose `textField` is a string. Its `idField`, when it is a
  * non-empty string or a finite number, becomes the id (numbers as `String(n)`); any other value
  * (missing, null, object, empty string) means "no id" and the caller falls back to the line number.
+ * A field name is a top-level key, or, when there is no such key, a dotted path into nested
+ * objects (`meta.body`; see {@link field}).
  *
  * @param line the line's text (no terminator)
- * @param textField name of the field holding the text (top-level; no dotted paths)
- * @param idField name of the field holding the id
+ * @param textField name or dotted path of the field holding the text
+ * @param idField name or dotted path of the field holding the id
  * @returns the text and id, or a reason fit for "file:LINE: <reason>; line skipped"
  */
 export function parseJsonlRecord(line: string, textField: string, idField: string): JsonlRecord {
@@ -31,16 +33,32 @@ export function parseJsonlRecord(line: string, textField: string, idField: strin
     return { ok: false, reason: `not a JSON object (got ${describe(value)})` };
   }
   const record = value as Record<string, unknown>;
-  const text = Object.hasOwn(record, textField) ? record[textField] : undefined;
+  const text = field(record, textField);
   if (typeof text !== 'string') {
     const got = text === undefined ? '' : ` (got ${describe(text)})`;
     return { ok: false, reason: `no string field ${JSON.stringify(textField)}${got}` };
   }
-  const rawId = Object.hasOwn(record, idField) ? record[idField] : undefined;
+  const rawId = field(record, idField);
   let id: string | undefined;
   if (typeof rawId === 'string' && rawId !== '') id = rawId;
   else if (typeof rawId === 'number' && Number.isFinite(rawId)) id = String(rawId);
   return { ok: true, text, id };
+}
+
+/**
+ * The value of `name` in `record`: the top-level key `name` when there is one (so a key with a
+ * dot in it is found as it is), else the dotted path `a.b.c` through nested objects; undefined
+ * when it leads nowhere. Own keys only: `__proto__` or `constructor` never reach the prototype.
+ */
+function field(record: Record<string, unknown>, name: string): unknown {
+  if (Object.hasOwn(record, name)) return record[name];
+  if (!name.includes('.')) return undefined;
+  let value: unknown = record;
+  for (const key of name.split('.')) {
+    if (typeof value !== 'object' || value === null || Array.isArray(value) || !Object.hasOwn(value, key)) return undefined;
+    value = (value as Record<string, unknown>)[key];
+  }
+  return value;
 }
 
 function describe(value: unknown): string {

@@ -33,8 +33,14 @@ describe('parseJsonlRecord', () => {
     expect(parseJsonlRecord('{"id":null,"text":"x"}', 'text', 'id')).toEqual({ ok: true, text: 'x', id: undefined });
   });
 
-  it('uses the configured field names', () => {
+  it('uses the configured field names, and dotted paths into nested objects', () => {
     expect(parseJsonlRecord('{"key":"k","body":"b","text":1}', 'body', 'key')).toEqual({ ok: true, text: 'b', id: 'k' });
+    const nested = '{"meta":{"url":"https://x.example/a","lang":"en"},"content":{"body":"nested text"}}';
+    expect(parseJsonlRecord(nested, 'content.body', 'meta.url')).toEqual({ ok: true, text: 'nested text', id: 'https://x.example/a' });
+    // A top-level key with a dot in its name wins over the path.
+    expect(parseJsonlRecord('{"a.b":"flat","a":{"b":"deep"}}', 'a.b', 'id')).toEqual({ ok: true, text: 'flat', id: undefined });
+    expect(parseJsonlRecord('{"a":{"b":["x"]}}', 'a.b.0', 'id')).toEqual({ ok: false, reason: 'no string field "a.b.0"' });
+    expect(parseJsonlRecord('{"a":{}}', 'a.constructor', 'id').ok).toBe(false); // own keys only, at every level
   });
 
   it('explains what is wrong with a bad line', () => {
