@@ -145,7 +145,7 @@ export class Deduper {
     this.fingerprint = makeFingerprinter(this.params);
     this.signatures = new Uint32Array(o.numPerm * 64);
     this.overlap = o.overlap
-      ? new OverlapState(extras.textStore ?? new MemoryTextStore(), f, extras.boilerplateTexts ?? [], o.shingleSize, this.arena)
+      ? new OverlapState(extras.textStore ?? new MemoryTextStore(), f, extras.boilerplateTexts ?? [], o.shingleSize, o.minPassage, this.arena)
       : undefined;
   }
 

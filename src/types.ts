@@ -37,6 +37,11 @@ export interface Tokens {
   readonly starts: Uint32Array;
   /** UTF-16 offset one past each token's last code unit (half-open). */
   readonly ends: Uint32Array;
+  /**
+   * The tokens' length in quarter words (see `wordQuarters` in text/tokenize.ts): 4 × count for
+   * text in spaced scripts, less where characters of unspaced scripts are tokens of their own.
+   */
+  readonly quarters: number;
 }
 
 /** How text is cut into shingles. */

@@ -49,11 +49,13 @@ import type { TextStore } from '../text-store.js';
 import { unpackPair } from '../index/lsh.js';
 
 const NO_HASHES = new Uint32Array(0);
-const NO_DOCS: readonly number[] = [];
 const NO_ALIGNMENT: TokenAlignment = { pieces: [], coveredA: 0, coveredB: 0 };
 
-/** A third document is paired with every copy of a duplicate cluster smaller than this (else with its first). */
-const EXPAND_CLUSTER = 24;
+/**
+ * Every copy of a duplicate cluster smaller than this is indexed (so a third document is paired
+ * with each copy it shares text with); of a larger one, only its first.
+ */
+const INDEX_CLUSTER = 24;
 
 /** Candidates aligned between two progress reports of the in-process path. */
 const PROGRESS_STEP = 8192;
@@ -71,6 +73,11 @@ export class OverlapState {
   /** Word-shingle sequence and token count of each document. */
   readonly sequences: Uint32Array[] = [];
   readonly counts: number[] = [];
+  /**
+   * Per document, the fewest tokens of a passage of `minPassage` words ({@link passageTokens}):
+   * more than `minPassage` where characters of unspaced scripts are tokens of their own.
+   */
+  readonly minTokens: number[] = [];
   /** Packed token ranges of each document (packTokenOffsets). */
   private readonly offsets: Uint8Array[] = [];
   private readonly ignored: Set<number>;
@@ -81,12 +88,14 @@ export class OverlapState {
    * @param filter the token filter of the run (tokens must be re-made the same way)
    * @param ignoreTexts texts whose shingles are boilerplate whatever their frequency (--boilerplate)
    * @param shingleSize k
+   * @param minPassage the fewest words in a passage (--min-passage)
    */
   constructor(
     readonly texts: TextStore,
     readonly filter: TokenFilter | undefined,
     ignoreTexts: readonly string[],
     readonly shingleSize: number,
+    readonly minPassage: number,
     private readonly arena: SharedArena = new SharedArena(),
   ) {
     this.ignored = new Set();
@@ -109,6 +118,7 @@ export class OverlapState {
     if (index >= this.count) this.count = index + 1;
     this.sequences[index] = this.arena.put(fp.sequence);
     this.counts[index] = fp.tokens;
+    this.minTokens[index] = passageTokens(this.minPassage, fp.tokens, fp.quarters);
     this.offsets[index] = this.arena.putBytes(fp.offsets);
     if (this.ignored.size === 0) {
       this.winnowed[index] = this.arena.put(fp.winnowHashes);
@@ -123,7 +133,13 @@ export class OverlapState {
 
   /** Document d as the seeded aligner sees it. */
   seedDoc(d: number): SeedDoc {
-    return { shingles: this.sequences[d]!, count: this.counts[d]!, seedHashes: this.winnowed[d]!, seedPositions: this.positions[d]! };
+    return {
+      shingles: this.sequences[d]!,
+      count: this.counts[d]!,
+      seedHashes: this.winnowed[d]!,
+      seedPositions: this.positions[d]!,
+      minPassage: this.minTokens[d]!,
+    };
   }
 
   /**
@@ -140,6 +156,19 @@ export class OverlapState {
     }
     return unpackTokenOffsets(this.offsets[d]!, count, this.scratch);
   }
+}
+
+/**
+ * The fewest tokens of a passage of `minPassage` words in a document of `tokens` tokens that are
+ * `quarters` quarter words long (Tokens.quarters): `minPassage` for text in spaced scripts; in
+ * proportion for text whose Han, kana, Thai, … characters are tokens of their own (a Chinese
+ * article: 2 characters a word, so 24 for 12 words), so that a stock phrase of 13 characters
+ * ("中华人民共和国外交部发言人", "spokesperson of the Foreign Ministry of the PRC") is not a
+ * shared passage while a 12-word English sentence is.
+ */
+export function passageTokens(minPassage: number, tokens: number, quarters: number): number {
+  if (quarters <= 0 || quarters >= 4 * tokens) return minPassage;
+  return Math.ceil((minPassage * 4 * tokens) / quarters);
 }
 
 /** What the overlap stage needs from the duplicate stage. */
@@ -287,54 +316,73 @@ export interface OverlapPlan {
 }
 
 /**
- * Builds the fingerprint index and the candidate pairs. Only one member of each duplicate
- * cluster (its first) is indexed: copies of one story then count once in document frequency (a
- * story syndicated 500 times is not boilerplate), and a third document overlapping the story is
- * paired with the cluster once (then with its other copies, for small clusters). Document
- * frequency counts every shingle, not only the winnowed ones, so a footer's fingerprints are
- * boilerplate even where winnowing happened not to select them.
+ * Builds the fingerprint index and the candidate pairs. A duplicate cluster counts once in
+ * document frequency (its first member's shingles; a posting list counts a cluster once), so a
+ * story syndicated 500 times is not boilerplate, and no two copies of one cluster are paired
+ * (their pair is a duplicate pair, aligned as such). Every copy of a cluster smaller than
+ * INDEX_CLUSTER is indexed, so a third document is paired with each copy it shares text with,
+ * also text that only one copy has (a paragraph one site added); of a larger cluster only the
+ * first is, so a document quoting a story copied hundreds of times makes one pair, not hundreds.
+ * Document frequency counts every shingle, not only the winnowed ones, so a footer's
+ * fingerprints are boilerplate even where winnowing happened not to select them.
  */
 export function planOverlaps(state: OverlapState, ctx: OverlapContext): OverlapPlan {
   const t0 = performance.now();
-  const { prepared, indexed } = prepareIndex(state, ctx);
-  const df = documentFrequenciesOfSets(prepared.keys, (d) => (indexed[d] === 1 ? ctx.sets[d]! : NO_HASHES), 0, state.count);
-  return finishPlan(state, ctx, prepared, df, t0);
+  const { prepared, counted, group } = prepareIndex(state, ctx);
+  const df = documentFrequenciesOfSets(prepared.keys, (d) => (counted[d] === 1 ? ctx.sets[d]! : NO_HASHES), 0, state.count);
+  return finishPlan(state, ctx, prepared, df, group, t0);
 }
 
 /**
- * Counts document frequencies over parts of the corpus (documentFrequencies over `indexed`
+ * Counts document frequencies over parts of the corpus (documentFrequencies over `counted`
  * documents' shingle sets, summed), e.g. in worker threads.
- * @param indexed 1 for each document that is indexed (one per duplicate cluster)
+ * @param counted 1 for each document that is counted (one per duplicate cluster)
  */
-export type DfCounter = (keys: Uint32Array, indexed: Uint8Array) => Promise<Uint32Array>;
+export type DfCounter = (keys: Uint32Array, counted: Uint8Array) => Promise<Uint32Array>;
 
 /** planOverlaps with the document frequencies counted by `countDf` (the same plan). */
 export async function planOverlapsAsync(state: OverlapState, ctx: OverlapContext, countDf: DfCounter): Promise<OverlapPlan> {
   const t0 = performance.now();
   // The index is made in shared memory: the workers that make candidates read it as it is.
-  const { prepared, indexed } = prepareIndex(state, ctx, true);
-  const df = await countDf(prepared.keys, indexed);
-  return finishPlan(state, ctx, prepared, df, t0, true);
+  const { prepared, counted, group } = prepareIndex(state, ctx, true);
+  const df = await countDf(prepared.keys, counted);
+  return finishPlan(state, ctx, prepared, df, group, t0, true);
 }
 
-/** The fingerprint index over one member (the first) of each duplicate cluster. */
-function prepareIndex(state: OverlapState, ctx: OverlapContext, shared = false): { prepared: PreparedOverlapIndex; indexed: Uint8Array } {
+/**
+ * The fingerprint index over every document but the copies of large duplicate clusters (see
+ * planOverlaps); which documents' shingles count in document frequency (one per cluster, its
+ * first); and each document's group, its cluster's root, when any cluster has copies indexed.
+ */
+function prepareIndex(state: OverlapState, ctx: OverlapContext, shared = false): { prepared: PreparedOverlapIndex; counted: Uint8Array; group: Uint32Array | undefined } {
   const n = state.count;
-  const firstOfCluster = new Map<number, number>();
+  const group = new Uint32Array(n);
+  const size = new Uint32Array(n);
+  const counted = new Uint8Array(n);
   for (let d = 0; d < n; d++) {
     const root = ctx.duplicateRoot(d);
-    if (!firstOfCluster.has(root)) firstOfCluster.set(root, d);
+    group[d] = root;
+    if (size[root] === 0) counted[d] = 1;
+    size[root]!++;
   }
-  const indexed = new Uint8Array(n);
-  for (const d of firstOfCluster.values()) indexed[d] = 1;
-  const prepared = prepareOverlapIndex({ count: n, fingerprints: (d) => (indexed[d] === 1 ? state.winnowed[d]! : NO_HASHES) }, shared);
-  return { prepared, indexed };
+  const indexed = (d: number): boolean => counted[d] === 1 || size[group[d]!]! < INDEX_CLUSTER;
+  const prepared = prepareOverlapIndex({ count: n, fingerprints: (d) => (indexed(d) ? state.winnowed[d]! : NO_HASHES) }, shared);
+  const grouped = ctx.duplicates.length > 0;
+  return { prepared, counted, group: grouped ? group : undefined };
 }
 
-function finishPlan(state: OverlapState, ctx: OverlapContext, prepared: PreparedOverlapIndex, df: Uint32Array, t0: number, shared = false): OverlapPlan {
+function finishPlan(
+  state: OverlapState,
+  ctx: OverlapContext,
+  prepared: PreparedOverlapIndex,
+  df: Uint32Array,
+  group: Uint32Array | undefined,
+  t0: number,
+  shared = false,
+): OverlapPlan {
   const o = ctx.options;
   const n = state.count;
-  const index = candidateIndex(prepared, df, maxDfOf(o, n), o.maxDf === undefined ? pairBudget(n) : Infinity, shared);
+  const index = candidateIndex(prepared, df, maxDfOf(o, n), o.maxDf === undefined ? pairBudget(n) : Infinity, shared, group);
   const align: AlignPlan = {
     k: o.shingleSize,
     minPassage: o.minPassage,
@@ -354,14 +402,11 @@ export function findOverlaps(state: OverlapState, ctx: OverlapContext, onProgres
   const c = new OverlapCollector(state, ctx, plan);
   c.applyDuplicates(aligner(c.duplicatePairs()));
   const cand = c.candidatePairs();
-  const expansions: number[] = [];
   for (let i = 0; i < cand.pairs.length; i += PROGRESS_STEP) {
     const part = candidateSlice(cand, i, i + PROGRESS_STEP);
-    c.applyCandidates(part.pairs, aligner(part.pairs, part.shared), expansions);
+    c.applyCandidates(part.pairs, aligner(part.pairs, part.shared));
     onProgress?.(i + part.pairs.length, cand.pairs.length);
   }
-  const exp = Float64Array.from(expansions.sort((x, y) => x - y));
-  c.applyCandidates(exp, aligner(exp));
   return c.outcome();
 }
 
@@ -408,8 +453,7 @@ export function documentRanges(index: CandidateIndex, parts: number): number[] {
 /**
  * findOverlaps with alignment batches run by `aligner` (e.g. worker threads), `batch` pairs at a
  * time, at most `inFlight` batches at once. One queue feeds every lane: the duplicate pairs, then
- * the candidates, and the expansion pairs as soon as the candidate hits that make them come back
- * (no phase waits for the last batch of the one before). The result is the same as
+ * the candidates (no phase waits for the last batch of the one before). The result is the same as
  * findOverlaps': collection does not depend on the order in which batches finish.
  * The candidates are made a range of documents at a time (documentRanges) by `ranges`: the CLI's
  * workers make and align them, each from its view of the shared candidate index; without it,
@@ -430,12 +474,9 @@ export async function findOverlapsAsync(
   const dupHits: PairHit[] = [];
   const n = state.count;
   const bounds = documentRanges(plan.index, RANGES_PER_LANE * inFlight);
-  const expansions: number[] = [];
   let nextDup = 0;
   let nextRange = 0;
   let aligned = 0;
-  let busy = 0;
-  let waiting: (() => void)[] = [];
   /** The next batch to align and what to do with its hits, or undefined when there is none now. */
   const take = (): (() => Promise<void>) | undefined => {
     if (nextDup < dup.length) {
@@ -452,39 +493,17 @@ export async function findOverlapsAsync(
       return async () => {
         const r = await ranges(from, to);
         c.countCandidates(r.made);
-        c.applyCandidates(r.pairs, r.hits, expansions);
+        c.applyCandidates(r.pairs, r.hits);
         aligned += to - from;
         onProgress?.(aligned, n);
       };
-    }
-    // Expansion pairs, `batch` at a time, once every range is out (ranges still out may add more).
-    if (expansions.length > 0) {
-      const part = Float64Array.from(expansions.splice(0, batch));
-      return async () => c.applyCandidates(part, await aligner(part));
     }
     return undefined;
   };
   // At most `inFlight` batches are out at a time: enough to keep every worker busy, without
   // copying the whole candidate list into the workers' message queues at once.
   const lane = async (): Promise<void> => {
-    for (;;) {
-      const job = take();
-      if (job === undefined) {
-        if (busy === 0) return;
-        // Batches still out may bring expansion pairs: wait for one to come back.
-        await new Promise<void>((resolve) => waiting.push(resolve));
-        continue;
-      }
-      busy++;
-      try {
-        await job();
-      } finally {
-        busy--;
-        const wake = waiting;
-        waiting = [];
-        for (const w of wake) w();
-      }
-    }
+    for (let job = take(); job !== undefined; job = take()) await job();
   };
   await Promise.all(Array.from({ length: inFlight }, lane));
   c.applyDuplicates(dupHits);
@@ -502,12 +521,6 @@ class OverlapCollector {
   private readonly store: PassageStore;
   private readonly pairs: ScoredPair[] = [];
   private readonly best = new Map<number, { source: number; cover: number }>();
-  /** Each expandable duplicate cluster's members (made at the first expansion), by root. */
-  private members: Map<number, number[]> | undefined;
-  /** Each document's cluster root, or −1 when its cluster is not expanded (with `members`). */
-  private rootOf: Int32Array | undefined;
-  /** Expansion pairs already given (packed). */
-  private readonly expanded = new Set<number>();
   /** Candidate pairs made (candidatePairs, or counted by whoever made them: countCandidates). */
   private candidates = 0;
   private readonly t0 = performance.now();
@@ -544,10 +557,7 @@ class OverlapCollector {
     }
   }
 
-  /**
-   * The candidate pairs with their shared hashes. Only one member of each duplicate cluster is
-   * indexed, so no candidate joins two documents of one cluster.
-   */
+  /** The candidate pairs with their shared hashes (no candidate joins two copies of one cluster). */
   candidatePairs(): CandidateBatch {
     const { pairs, shared, hashes } = new CandidateMaker(this.plan.index).make(0, this.n);
     this.candidates += pairs.length;
@@ -561,62 +571,12 @@ class OverlapCollector {
     this.candidates += n;
   }
 
-  /**
-   * Records the pairs (packed) that have passages.
-   * @param expansions when given, receives the expansion pairs of these hits (see expand)
-   */
-  applyCandidates(packed: Float64Array, hits: readonly PairHit[], expansions?: number[]): void {
+  /** Records the pairs (packed) that have passages. */
+  applyCandidates(packed: Float64Array, hits: readonly PairHit[]): void {
     for (const h of hits) {
       const [a, b] = unpackPair(packed[h.index]!, this.n);
       this.record(a, b, h.alignment, h.intersection);
-      if (expansions) this.expand(a, b, expansions);
     }
-  }
-
-  /**
-   * A candidate with passages involves the indexed member of a duplicate cluster: the other
-   * copies of small clusters (fewer than EXPAND_CLUSTER) are paired with the same document too.
-   * Appends those pairs (packed, a < b) to `out`. Each comes from one hit only (a cluster's other
-   * copies are never indexed, so never candidates), and no pair is given twice.
-   */
-  expand(a: number, b: number, out: number[]): void {
-    for (const m of this.others(a)) this.push(m, b, out);
-    for (const m of this.others(b)) this.push(a, m, out);
-  }
-
-  private push(x: number, y: number, out: number[]): void {
-    const key = x < y ? x * this.n + y : y * this.n + x;
-    if (this.expanded.has(key)) return;
-    this.expanded.add(key);
-    out.push(key);
-  }
-
-  /** The other members of d's duplicate cluster, when it is small enough to expand (else none). */
-  private others(d: number): readonly number[] {
-    if (this.members === undefined) this.members = this.expandableClusters();
-    // Most documents are in no cluster (or a large one): no lookup, nothing made.
-    const m = this.members.get(this.rootOf![d]!);
-    return m === undefined ? NO_DOCS : m.filter((x) => x !== d);
-  }
-
-  /** The members of each duplicate cluster small enough to expand (2 … EXPAND_CLUSTER − 1), by root. */
-  private expandableClusters(): Map<number, number[]> {
-    const roots = new Int32Array(this.n);
-    const size = new Int32Array(this.n);
-    for (let x = 0; x < this.n; x++) size[(roots[x] = this.ctx.duplicateRoot(x))]!++;
-    const members = new Map<number, number[]>();
-    for (let x = 0; x < this.n; x++) {
-      const root = roots[x]!;
-      if (size[root]! < 2 || size[root]! >= EXPAND_CLUSTER) {
-        roots[x] = -1;
-        continue;
-      }
-      let m = members.get(root);
-      if (!m) members.set(root, (m = []));
-      m.push(x);
-    }
-    this.rootOf = roots;
-    return members;
   }
 
   /** The pair, its passages kept in the store (read once the store is mapped). */

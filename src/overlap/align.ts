@@ -212,6 +212,12 @@ export interface SeedDoc {
   /** Winnowed fingerprints sorted by (hash, position): hashes and their positions. */
   readonly seedHashes: Uint32Array;
   readonly seedPositions: Uint32Array;
+  /**
+   * The fewest tokens of a passage in this document, when more than the aligner's minPassage
+   * (text in unspaced scripts: see passageTokens in compare/overlap-stage.ts). A pair's passages
+   * need the larger of its two documents'.
+   */
+  readonly minPassage?: number;
 }
 
 /**
@@ -242,7 +248,9 @@ const BOUND_RUNS = 64;
  * candidates) allocates nothing. Not re-entrant; one per thread.
  */
 export class SeededAligner {
-  private readonly minPassage: number;
+  /** The options' minPassage; the current pair's is at least this (SeedDoc.minPassage). */
+  private readonly baseMinPassage: number;
+  private minPassage: number;
   private readonly maxGap: number;
   private readonly window: number;
   private readonly boilerplate: ((hash: number) => boolean) | undefined;
@@ -283,7 +291,7 @@ export class SeededAligner {
     options: AlignOptions,
     private readonly isSeed?: (hash: number) => boolean,
   ) {
-    this.minPassage = options.minPassage;
+    this.baseMinPassage = this.minPassage = options.minPassage;
     this.maxGap = options.maxGap;
     this.window = options.window ?? windowFor(options.minPassage, k);
     this.boilerplate = options.boilerplate;
@@ -354,6 +362,7 @@ export class SeededAligner {
     if (a.shingles.length === 0 || b.shingles.length === 0) return false;
     this.sa = a.shingles;
     this.sb = b.shingles;
+    this.minPassage = Math.max(this.baseMinPassage, a.minPassage ?? 0, b.minPassage ?? 0);
     this.runI.length = 0;
     this.runJ.length = 0;
     this.runL.length = 0;

@@ -234,19 +234,35 @@ export interface CandidateIndex {
   readonly runsOf: Uint32Array;
   readonly boilerplate: Uint32Array;
   readonly boilerplateDf: Uint32Array;
+  /**
+   * Each document's group (e.g. its duplicate cluster), when documents of one group are indexed
+   * together: they are never paired, and a posting list counts a group once. Undefined: every
+   * document is a group of its own.
+   */
+  readonly group: Uint32Array | undefined;
 }
 
 /**
  * The index step of finishOverlapIndex: boilerplate, and each document's pairing lists.
  * @param shared make the arrays in shared memory (for worker threads; `index.words` is used as it is)
+ * @param group each document's group (see CandidateIndex.group), or undefined
  */
-export function candidateIndex(index: PreparedOverlapIndex, trueDf: Uint32Array | undefined, maxDf: number, budget = Infinity, shared = false): CandidateIndex {
+export function candidateIndex(
+  index: PreparedOverlapIndex,
+  trueDf: Uint32Array | undefined,
+  maxDf: number,
+  budget = Infinity,
+  shared = false,
+  group?: Uint32Array,
+): CandidateIndex {
   const { count, words, total } = index;
   // One pass over the entries: where each posting list (one per distinct hash, ascending) starts,
-  // and how many distinct documents it lists; everything after works on these.
+  // and how many distinct documents (groups) it lists; everything after works on these.
   const u = index.keys.length;
   const starts = new Uint32Array(u + 1);
   const listed = new Uint32Array(u);
+  // With groups: the last list each group was counted in (documents of a group are not adjacent).
+  const counted = group === undefined ? undefined : new Int32Array(count).fill(-1);
   let run = -1;
   for (let i = 0, prevHash = 0, prevDoc = 0; i < total; i++) {
     const h = words[2 * i + 1]!;
@@ -255,7 +271,14 @@ export function candidateIndex(index: PreparedOverlapIndex, trueDf: Uint32Array 
       starts[++run] = i;
       listed[run] = 1;
       prevHash = h;
-    } else if (d !== prevDoc) listed[run]!++;
+      if (counted !== undefined) counted[group![d]!] = run;
+    } else if (d !== prevDoc) {
+      if (counted === undefined) listed[run]!++;
+      else if (counted[group![d]!] !== run) {
+        counted[group![d]!] = run;
+        listed[run]!++;
+      }
+    }
     prevDoc = d;
   }
   starts[u] = total;
@@ -309,6 +332,11 @@ export function candidateIndex(index: PreparedOverlapIndex, trueDf: Uint32Array 
     out.set(new Uint32Array(l.data.buffer, 0, l.length));
     return out;
   };
+  let groups: Uint32Array | undefined;
+  if (group !== undefined) {
+    groups = u32(count);
+    groups.set(group.subarray(0, count));
+  }
   return {
     count,
     maxDf,
@@ -319,6 +347,7 @@ export function candidateIndex(index: PreparedOverlapIndex, trueDf: Uint32Array 
     runsOf,
     boilerplate: bpHash.slice(0, nb),
     boilerplateDf: bpDf.slice(0, nb),
+    group: groups,
   };
 }
 
@@ -355,11 +384,11 @@ export class CandidateMaker {
 
   /**
    * Pairs (a, b > a) for a in [from, to), with their shared hashes: for each list of a, the
-   * documents after a in it. Each pair is counted once per shared fingerprint, and comes out in
-   * ascending order, so no list of pair increments is made or sorted.
+   * documents after a in it (but those of a's group). Each pair is counted once per shared
+   * fingerprint, and comes out in ascending order, so no list of pair increments is made or sorted.
    */
   make(from: number, to: number): MadeCandidates {
-    const { count, words, runFrom, runTo, perDoc, runsOf } = this.ci;
+    const { count, words, runFrom, runTo, perDoc, runsOf, group } = this.ci;
     const { stamp, hits, slot, partners, seenB, seenHash } = this;
     let pairs = new Float64Array(1024);
     let shared = new Uint32Array(1024);
@@ -368,6 +397,7 @@ export class CandidateMaker {
     let nh = 0;
     for (let a = from; a < to; a++) {
       const g = ++this.generation;
+      const groupA = group === undefined ? -1 : group[a]!;
       partners.length = 0;
       seenB.length = 0;
       seenHash.length = 0;
@@ -388,6 +418,7 @@ export class CandidateMaker {
           const b = words[2 * x]!;
           if (b === prev) continue;
           prev = b;
+          if (group !== undefined && group[b] === groupA) continue;
           if (stamp[b] !== g) {
             stamp[b] = g;
             hits[b] = 1;

@@ -20,15 +20,18 @@ export function shareSeeds(state: OverlapState, sets: readonly Uint32Array[], ar
     chunks: arena.chunks.length > 0 ? arena.chunks : [new SharedArrayBuffer(4)],
     table: new SharedArrayBuffer(Math.max(4, n * PARTS * 3 * 4)),
     counts: new SharedArrayBuffer(Math.max(4, n * 4)),
+    minTokens: new SharedArrayBuffer(Math.max(4, n * 4)),
   };
   const table = new Uint32Array(seeds.table);
   const counts = new Uint32Array(seeds.counts);
+  const minTokens = new Uint32Array(seeds.minTokens);
   for (let d = 0; d < n; d++) {
     table.set(arena.locate(state.sequences[d]!), 3 * (d * PARTS + Part.Sequence));
     table.set(arena.locate(state.winnowed[d]!), 3 * (d * PARTS + Part.Winnowed));
     table.set(arena.locate(state.positions[d]!), 3 * (d * PARTS + Part.Positions));
     table.set(arena.locate(sets[d]!), 3 * (d * PARTS + Part.Set));
     counts[d] = state.counts[d]!;
+    minTokens[d] = state.minTokens[d]!;
   }
   return seeds;
 }

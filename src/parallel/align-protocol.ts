@@ -18,6 +18,8 @@ export interface SharedSeeds {
   readonly table: SharedArrayBuffer;
   /** Token count of each document (Uint32). */
   readonly counts: SharedArrayBuffer;
+  /** The fewest tokens of a passage in each document (Uint32; SeedDoc.minPassage). */
+  readonly minTokens: SharedArrayBuffer;
 }
 
 /** The arrays kept per document, in table order. */
@@ -39,6 +41,7 @@ export interface SeedViews {
   /** The array `part` of document d (a new view on every call). */
   readonly part: (d: number, part: Part) => Uint32Array;
   readonly counts: Uint32Array;
+  readonly minTokens: Uint32Array;
 }
 
 /** Views of the shared buffers. */
@@ -55,6 +58,7 @@ export function seedViews(seeds: SharedSeeds): SeedViews {
       return chunks[table[at]!]!.subarray(offset, offset + length);
     },
     counts: new Uint32Array(seeds.counts),
+    minTokens: new Uint32Array(seeds.minTokens),
   };
 }
 

@@ -9,13 +9,14 @@ import { CandidateMaker } from '../overlap/fingerprint-index.js';
 import { encodeHits, Part, seedViews, type AlignRequest, type AlignResponse, type AlignWorkerInit, type CandidateRequest } from './align-protocol.js';
 
 const { seeds, plan, candidates } = workerData as AlignWorkerInit;
-const { part, counts } = seedViews(seeds);
+const { part, counts, minTokens } = seedViews(seeds);
 
 const seedDoc = (d: number): SeedDoc => ({
   shingles: part(d, Part.Sequence),
   count: counts[d]!,
   seedHashes: part(d, Part.Winnowed),
   seedPositions: part(d, Part.Positions),
+  minPassage: minTokens[d]!,
 });
 const alignBatch = makeBatchAligner(plan, seeds.count, seedDoc, (d) => part(d, Part.Set));
 

@@ -105,6 +105,7 @@ export class FingerprintPool {
       const offLen = res.counts[FIELDS * i + 5]!;
       this.onResult(index, {
         tokens,
+        quarters: res.counts[FIELDS * i + 6]!,
         check: res.counts[FIELDS * i + 3]!,
         sequence: res.sequences.subarray(qo, qo + seqLen),
         set: res.sets.subarray(so, so + setLen),

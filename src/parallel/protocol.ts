@@ -11,7 +11,7 @@ export interface WorkerInit {
 }
 
 /** Numbers per document in BatchResult.counts. */
-export const FIELDS = 6;
+export const FIELDS = 7;
 
 /** A batch of documents to fingerprint. */
 export interface BatchRequest {
@@ -24,7 +24,7 @@ export interface BatchRequest {
 export interface BatchResult {
   readonly batch: number;
   readonly indexes: readonly number[];
-  /** Per document, FIELDS numbers: tokens, set length, winnow length, check hash, sequence length, offsets length. */
+  /** Per document, FIELDS numbers: tokens, set length, winnow length, check hash, sequence length, offsets length, quarter words. */
   readonly counts: Uint32Array;
   /** Concatenated shingle sets. */
   readonly sets: Uint32Array;

@@ -35,6 +35,7 @@ parentPort!.on('message', (req: BatchRequest) => {
     counts[FIELDS * i + 3] = fp.check;
     counts[FIELDS * i + 4] = fp.sequence.length;
     counts[FIELDS * i + 5] = fp.offsets.length;
+    counts[FIELDS * i + 6] = fp.quarters;
   });
   const res: BatchResult = {
     batch: req.batch,

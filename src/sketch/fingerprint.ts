@@ -29,6 +29,8 @@ export interface FingerprintParams {
 export interface DocFingerprint {
   /** Number of tokens. */
   readonly tokens: number;
+  /** The tokens' length in quarter words (Tokens.quarters). */
+  readonly quarters: number;
   /** Sorted, repeat-free shingle hashes. */
   readonly set: Uint32Array;
   /** MinHash signature of length numPerm (all EMPTY when the set is empty). */
@@ -72,6 +74,7 @@ export function makeFingerprinter(params: FingerprintParams): (text: string) => 
     const seeds = win ? sortSeeds(win.hashes, win.positions) : undefined;
     return {
       tokens: tokens.count,
+      quarters: tokens.quarters,
       check: set.length === 1 ? murmurWords(tokens.hashes, 0, tokens.count, CHECK_SEED) : 0,
       set,
       signature,

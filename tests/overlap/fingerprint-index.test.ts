@@ -28,8 +28,11 @@ function fingerprintsOf(text: string): Uint32Array {
   return winnow(shingleSequence(tok.hashes, tok.count, K), W).hashes;
 }
 
-/** Reference: the same result with Maps and Sets. */
-function naiveCandidates(lists: readonly number[][], maxDf: number, shingles?: readonly number[][]) {
+/**
+ * Reference: the same result with Maps and Sets. With `group`, a hash's document frequency counts
+ * groups, and no two documents of one group are paired.
+ */
+function naiveCandidates(lists: readonly number[][], maxDf: number, shingles?: readonly number[][], group?: readonly number[]) {
   const docsOf = new Map<number, Set<number>>();
   lists.forEach((fp, d) => fp.forEach((h) => (docsOf.get(h) ?? docsOf.set(h, new Set()).get(h)!).add(d)));
   const holders = new Map<number, Set<number>>();
@@ -38,12 +41,13 @@ function naiveCandidates(lists: readonly number[][], maxDf: number, shingles?: r
   const hashesOf = new Map<number, number[]>();
   const boilerplate: [number, number][] = [];
   for (const [h, set] of docsOf) {
-    const df = new Set([...set, ...(holders.get(h) ?? [])]).size;
+    const df = group ? new Set([...set].map((d) => group[d])).size : new Set([...set, ...(holders.get(h) ?? [])]).size;
     if (df > maxDf) boilerplate.push([h, df]);
     else {
       const docs = [...set].sort((x, y) => x - y);
       for (let x = 0; x < docs.length; x++)
         for (let y = x + 1; y < docs.length; y++) {
+          if (group && group[docs[x]!] === group[docs[y]!]) continue;
           const key = docs[x]! * lists.length + docs[y]!;
           shared.set(key, (shared.get(key) ?? 0) + 1);
           (hashesOf.get(key) ?? hashesOf.set(key, []).get(key)!).push(h);
@@ -94,6 +98,30 @@ describe('overlapCandidates', () => {
         },
       ),
       { numRuns: 300 },
+    );
+  });
+
+  test('with groups (duplicate clusters), a list counts a group once and pairs no two of its documents', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.array(fc.integer({ min: 0, max: 30 }), { maxLength: 20 }), fc.nat()), { minLength: 1, maxLength: 25 }),
+        fc.integer({ min: 1, max: 6 }),
+        (docs, maxDf) => {
+          const lists = docs.map(([fp]) => fp);
+          // Each document joins the group of an earlier one (or starts its own): ids are document indexes.
+          const group: number[] = [];
+          docs.forEach(([, pick], d) => group.push(pick % 3 === 0 || d === 0 ? d : group[pick % d]!));
+          const ci = candidateIndex(prepareOverlapIndex({ count: lists.length, fingerprints: (d) => Uint32Array.from(lists[d]!) }), undefined, maxDf, Infinity, false, Uint32Array.from(group));
+          const got = new CandidateMaker(ci).make(0, lists.length);
+          const want = naiveCandidates(lists, maxDf, undefined, group);
+          expect([...got.pairs]).toEqual(want.pairs);
+          expect([...got.shared]).toEqual(want.shared);
+          expect([...got.hashes]).toEqual(want.hashes);
+          expect([...ci.boilerplate]).toEqual(want.boilerplate);
+          expect([...ci.boilerplateDf]).toEqual(want.boilerplateDf);
+        },
+      ),
+      { numRuns: 400 },
     );
   });
 

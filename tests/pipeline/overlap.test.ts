@@ -187,6 +187,55 @@ describe('syndicated stories', () => {
   });
 });
 
+describe('copies of one story', () => {
+  it('a passage only one copy has is found with that copy, whichever copy comes first', () => {
+    // 000 and 001 are one story from two sites; only 000 carries Mehr News's licence line,
+    // which 002 carries too.
+    const [s0, s1, s2, s3, s4] = seeds();
+    for (const docs of [
+      [s0!, s1!, s2!, s3!, s4!],
+      [s1!, s0!, s2!, s3!, s4!],
+    ]) {
+      const r = findDuplicates(docs);
+      expect(r.clusters.map((c) => c.members.map((m) => name(r, m)).sort())).toEqual([['000', '001']]);
+      const licence = r.pairs.find((p) => pairKey(r, p.a, p.b) === '000-002');
+      expect(licence?.passages?.[0]?.text).toMatch(/^All Content by Mehr News Agency is licensed under a Creative Commons/);
+      expect(r.pairs.some((p) => pairKey(r, p.a, p.b) === '001-002')).toBe(false);
+    }
+  });
+
+  it('a story copied 20 times is not boilerplate: a quote of it is found with every copy', () => {
+    const vocab = vocabulary(3000, 12);
+    const story = randomArticle(43, 300, vocab);
+    const copies = Array.from({ length: 20 }, (_, i) => doc(`copy${i}`, editWords(story, 0.005, 100 + i)));
+    const others = Array.from({ length: 20 }, (_, i) => doc(`other${i}`, randomArticle(700 + i, 250, vocab)));
+    const quoting = doc('quoting', `${randomArticle(990, 200, vocab)} ${story.split(' ').slice(150, 190).join(' ')} ${randomArticle(991, 100, vocab)}`);
+    const r = findDuplicates([...copies, ...others, quoting]);
+    expect(r.clusters).toHaveLength(1);
+    expect(r.stats.maxDf).toBe(20);
+    const q = r.pairs.filter((p) => p.a === 40 || p.b === 40);
+    expect(q).toHaveLength(20);
+    expect(q.every((p) => p.kind === 'overlap' && p.passages!.length === 1)).toBe(true);
+  });
+});
+
+describe('passages in scripts written without spaces', () => {
+  it('are measured in words: a 13-character stock phrase is not a passage, a 29-character sentence is', () => {
+    const [a, b] = [text('fixtures/multilingual/zh-a.txt'), text('fixtures/multilingual/zh-b.txt')];
+    const phrase = '中华人民共和国外交部发言人'; // "spokesperson of the Foreign Ministry of the PRC": ~4 words
+    const sentence = '市长在新闻发布会上表示，这些公园将主要分布在人口密集的老城区'; // a sentence of a, ~15 words
+    expect(a).toContain(sentence);
+    const withPhrase = doc('b-phrase', `${b.slice(0, 80)}，${phrase}在例行记者会上说，${b.slice(80)}`);
+    const withBoth = doc('b-both', `${b.slice(0, 80)}，${phrase}在例行记者会上说。${sentence}。${b.slice(80)}`);
+    const aPhrase = doc('a', `${a.slice(0, 100)}${phrase}表示，${a.slice(100)}`);
+    const r1 = findDuplicates([aPhrase, withPhrase]);
+    expect(r1.pairs).toEqual([]);
+    const r2 = findDuplicates([aPhrase, withBoth]);
+    expect(r2.pairs).toHaveLength(1);
+    expect(r2.pairs[0]!.passages!.map((p) => p.text)).toEqual([sentence]);
+  });
+});
+
 describe('passages as read from the result', () => {
   const docs = seeds();
   const r = findDuplicates(docs);
