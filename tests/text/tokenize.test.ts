@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { tokenize } from '../../src/text/tokenize.js';
+import { passageTokens } from '../../src/compare/overlap-stage.js';
 import { hashToken } from '../../src/text/hash.js';
 import { normalizeToken, normalizeText } from '../../src/text/normalize.js';
 
@@ -59,6 +60,18 @@ describe('tokenize', () => {
     expect(filtered.count).toBe(2);
     expect(filtered.hashes[0]).toBe(hashToken('run'));
     expect(filtered.hashes[1]).toBe(hashToken('dog'));
+  });
+
+  it('measures the tokens in quarter words: 4 a spaced word, 2 a Han or kana character, 1 a Thai one', () => {
+    expect(tokenize('Hello, world').quarters).toBe(8);
+    expect(tokenize('上海市').quarters).toBe(6);
+    expect(tokenize('ひらがなカタカナ').quarters).toBe(16);
+    expect(tokenize('ภาษาไทย').quarters).toBe(7);
+    expect(tokenize('Мир 上海 ภาษา 𠀋').quarters).toBe(4 + 4 + 4 + 2); // an astral Han character too
+    expect(passageTokens(12, 100, 400)).toBe(12);
+    expect(passageTokens(12, 100, 200)).toBe(24); // all Chinese
+    expect(passageTokens(12, 100, 100)).toBe(48); // all Thai
+    expect(passageTokens(12, 0, 0)).toBe(12);
   });
 
   it('returns no tokens for empty, blank and punctuation-only text', () => {
