@@ -261,29 +261,51 @@ export function candidateIndex(
   const u = index.keys.length;
   const starts = new Uint32Array(u + 1);
   const listed = new Uint32Array(u);
-  // With groups: the last list each group was counted in (documents of a group are not adjacent).
+  // With groups: the last list each group was counted in (documents of a group are not adjacent),
+  // its documents in that list, and each list's pairs (fewer than its documents' pairs: none
+  // within a group).
   const counted = group === undefined ? undefined : new Int32Array(count).fill(-1);
+  const members = group === undefined ? undefined : new Uint32Array(count);
+  const pairsIn = group === undefined ? undefined : new Float64Array(u);
   let run = -1;
+  let docs = 0;
+  let squares = 0; // Σ over the list's groups of (documents in it)²
+  const closeRun = (): void => {
+    if (pairsIn !== undefined && run >= 0) pairsIn[run] = (docs * docs - squares) / 2;
+  };
   for (let i = 0, prevHash = 0, prevDoc = 0; i < total; i++) {
     const h = words[2 * i + 1]!;
     const d = words[2 * i]!;
-    if (run < 0 || h !== prevHash) {
+    const first = run < 0 || h !== prevHash;
+    if (first) {
+      closeRun();
       starts[++run] = i;
-      listed[run] = 1;
+      listed[run] = 0;
+      docs = 0;
+      squares = 0;
       prevHash = h;
-      if (counted !== undefined) counted[group![d]!] = run;
-    } else if (d !== prevDoc) {
+    }
+    if (first || d !== prevDoc) {
       if (counted === undefined) listed[run]!++;
-      else if (counted[group![d]!] !== run) {
-        counted[group![d]!] = run;
-        listed[run]!++;
+      else {
+        const g = group![d]!;
+        if (counted[g] !== run) {
+          counted[g] = run;
+          members![g] = 0;
+          listed[run]!++;
+        }
+        squares += 2 * members![g]! + 1;
+        members![g]!++;
+        docs++;
       }
     }
     prevDoc = d;
   }
+  closeRun();
   starts[u] = total;
   const dfOf = (r: number): number => (trueDf === undefined ? listed[r]! : Math.max(listed[r]!, trueDf[r]!));
-  if (budget < Infinity) maxDf = withinBudget(listed, dfOf, maxDf, budget);
+  const pairsOf = pairsIn === undefined ? (r: number): number => (listed[r]! * (listed[r]! - 1)) / 2 : (r: number): number => pairsIn[r]!;
+  if (budget < Infinity) maxDf = withinBudget(listed.length, pairsOf, dfOf, maxDf, budget);
 
   let bpHash = new Uint32Array(64);
   let bpDf = new Uint32Array(64);
@@ -469,18 +491,17 @@ function growU32(a: Uint32Array<ArrayBuffer>, size: number): Uint32Array<ArrayBu
 
 /**
  * The largest boilerplate cut-off t <= maxDf (and >= min(maxDf, MIN_DEFAULT_MAX_DF)) whose
- * fingerprints make at most `budget` pair increments: a fingerprint selected in `listed`
- * documents makes listed·(listed − 1)/2 of them, so the cost of a cut-off is known from the
+ * fingerprints make at most `budget` pair increments: a fingerprint selected in l documents
+ * (of different groups) makes l·(l − 1)/2 of them, so the cost of a cut-off is known from the
  * document frequencies before any pair is made.
- * @param listed distinct documents of each posting list; dfOf(r) its document frequency
+ * @param lists number of posting lists; pairsOf(r) the pairs list r makes, dfOf(r) its document frequency
  */
-function withinBudget(listed: Uint32Array, dfOf: (r: number) => number, maxDf: number, budget: number): number {
+function withinBudget(lists: number, pairsOf: (r: number) => number, dfOf: (r: number) => number, maxDf: number, budget: number): number {
   const cap = Math.floor(maxDf);
   const cost = new Float64Array(cap + 1);
-  for (let r = 0; r < listed.length; r++) {
+  for (let r = 0; r < lists; r++) {
     const df = dfOf(r);
-    const l = listed[r]!;
-    if (df <= cap) cost[df] = cost[df]! + (l * (l - 1)) / 2;
+    if (df <= cap) cost[df] = cost[df]! + pairsOf(r);
   }
   const floor = Math.min(cap, MIN_DEFAULT_MAX_DF);
   let spent = 0;

@@ -300,6 +300,21 @@ describe('overlapCandidates with a pair budget', () => {
     expect(pairBudget(1_000_000)).toBe(50_000_000);
   });
 
+  test('with groups, a cut-off costs the pairs its lists make across groups', () => {
+    // Documents 0-29 hold fingerprint 1 as 23 groups: documents 0-7 are one group (copies of one
+    // story), the others one each. df 23; 30·29/2 − 8·7/2 = 407 pairs, not 435.
+    const group = Uint32Array.from({ length: 40 }, (_, d) => (d < 8 ? 0 : d));
+    const grouped = (budget: number) => candidateIndex(prepareOverlapIndex(input), undefined, 40, budget, false, group);
+    expect(grouped(Infinity).maxDf).toBe(40);
+    // Fingerprint 2: documents 0-24, 18 groups, 300 − 28 = 272 pairs; fingerprint 3: 1 pair.
+    expect(grouped(1 + 272 + 407).maxDf).toBe(40);
+    expect(grouped(1 + 272 + 406).maxDf).toBe(22);
+    expect([...grouped(1 + 272 + 406).boilerplate]).toEqual([1]);
+    expect([...grouped(1 + 272 + 406).boilerplateDf]).toEqual([23]);
+    const made = new CandidateMaker(grouped(1 + 272)).make(0, 40);
+    expect(made.pairs.length).toBe(272 + 1);
+  });
+
   test('it never goes below 20 documents', () => {
     for (const [budget, cut] of [[300, 24], [10, 24], [0, 20]] as const) {
       const got = run(budget);
