@@ -49,13 +49,11 @@ import type { TextStore } from '../text-store.js';
 import { unpackPair } from '../index/lsh.js';
 
 const NO_HASHES = new Uint32Array(0);
+const NO_DOCS: readonly number[] = [];
 const NO_ALIGNMENT: TokenAlignment = { pieces: [], coveredA: 0, coveredB: 0 };
 
-/**
- * Every copy of a duplicate cluster smaller than this is indexed (so a third document is paired
- * with each copy it shares text with); of a larger one, only its first.
- */
-const INDEX_CLUSTER = 24;
+/** A third document is paired with every copy of a duplicate cluster smaller than this (else with its first). */
+const EXPAND_CLUSTER = 24;
 
 /** Candidates aligned between two progress reports of the in-process path. */
 const PROGRESS_STEP = 8192;
@@ -249,6 +247,12 @@ export interface AlignPlan {
   /** Sorted boilerplate fingerprint hashes (df > maxDf), and the user's --boilerplate shingles. */
   readonly boilerplate: Uint32Array;
   readonly ignored: Uint32Array;
+  /**
+   * Each document's duplicate cluster's first copy (itself when it is the first or in no cluster),
+   * when some cluster has copies: a candidate with another copy was made from that copy's extra
+   * fingerprints only, and is aligned on every seed the two share (see planOverlaps).
+   */
+  readonly first?: Uint32Array;
 }
 
 /**
@@ -259,6 +263,7 @@ export interface AlignPlan {
  */
 export function makeBatchAligner(plan: AlignPlan, count: number, seedDoc: (d: number) => SeedDoc, sets: (d: number) => Uint32Array): BatchAligner {
   const alignOne = makePairAligner(plan, seedDoc);
+  const first = plan.first;
   return (pairs, shared) => {
     const hits: PairHit[] = [];
     let h = 0;
@@ -270,7 +275,8 @@ export function makeBatchAligner(plan: AlignPlan, count: number, seedDoc: (d: nu
       if (shared === undefined) alignment = alignOne(a, b);
       else {
         const to = h + shared.counts[i]!;
-        alignment = alignOne(a, b, shared.hashes, h, to);
+        const copy = first !== undefined && (first[a] !== a || first[b] !== b);
+        alignment = copy ? alignOne(a, b) : alignOne(a, b, shared.hashes, h, to);
         h = to;
       }
       if (alignment.pieces.length > 0) hits.push({ index: i, alignment, intersection: intersectionSize(sets(a), sets(b)) });
@@ -316,59 +322,77 @@ export interface OverlapPlan {
 }
 
 /**
- * Builds the fingerprint index and the candidate pairs. A duplicate cluster counts once in
- * document frequency (its first member's shingles; a posting list counts a cluster once), so a
- * story syndicated 500 times is not boilerplate, and no two copies of one cluster are paired
- * (their pair is a duplicate pair, aligned as such). Every copy of a cluster smaller than
- * INDEX_CLUSTER is indexed, so a third document is paired with each copy it shares text with,
- * also text that only one copy has (a paragraph one site added); of a larger cluster only the
- * first is, so a document quoting a story copied hundreds of times makes one pair, not hundreds.
- * Document frequency counts every shingle, not only the winnowed ones, so a footer's
- * fingerprints are boilerplate even where winnowing happened not to select them.
+ * Builds the fingerprint index and the candidate pairs. Of each duplicate cluster, the first
+ * copy is indexed with all its fingerprints and every other copy with those the first lacks
+ * (a paragraph one site added, another site's footer): copies of one story then count once in
+ * document frequency (a story syndicated 500 times is not boilerplate; a posting list counts a
+ * cluster once), and a third document overlapping the story is paired with the cluster once
+ * (then with its other copies, for small clusters: expansion pairs), and directly with a copy
+ * whose own text it shares. Two copies of one cluster are never candidates (their pair is a
+ * duplicate pair). Document frequency counts every shingle, not only the winnowed ones, so a
+ * footer's fingerprints are boilerplate even where winnowing happened not to select them.
  */
 export function planOverlaps(state: OverlapState, ctx: OverlapContext): OverlapPlan {
   const t0 = performance.now();
-  const { prepared, counted, group } = prepareIndex(state, ctx);
-  const df = documentFrequenciesOfSets(prepared.keys, (d) => (counted[d] === 1 ? ctx.sets[d]! : NO_HASHES), 0, state.count);
-  return finishPlan(state, ctx, prepared, df, group, t0);
+  const { prepared, indexed, first } = prepareIndex(state, ctx);
+  const df = documentFrequenciesOfSets(prepared.keys, (d) => (indexed[d] === 1 ? ctx.sets[d]! : NO_HASHES), 0, state.count);
+  return finishPlan(state, ctx, prepared, df, first, t0);
 }
 
 /**
- * Counts document frequencies over parts of the corpus (documentFrequencies over `counted`
+ * Counts document frequencies over parts of the corpus (documentFrequencies over `indexed`
  * documents' shingle sets, summed), e.g. in worker threads.
- * @param counted 1 for each document that is counted (one per duplicate cluster)
+ * @param indexed 1 for each document that is indexed (one per duplicate cluster)
  */
-export type DfCounter = (keys: Uint32Array, counted: Uint8Array) => Promise<Uint32Array>;
+export type DfCounter = (keys: Uint32Array, indexed: Uint8Array) => Promise<Uint32Array>;
 
 /** planOverlaps with the document frequencies counted by `countDf` (the same plan). */
 export async function planOverlapsAsync(state: OverlapState, ctx: OverlapContext, countDf: DfCounter): Promise<OverlapPlan> {
   const t0 = performance.now();
   // The index is made in shared memory: the workers that make candidates read it as it is.
-  const { prepared, counted, group } = prepareIndex(state, ctx, true);
-  const df = await countDf(prepared.keys, counted);
-  return finishPlan(state, ctx, prepared, df, group, t0, true);
+  const { prepared, indexed, first } = prepareIndex(state, ctx, true);
+  const df = await countDf(prepared.keys, indexed);
+  return finishPlan(state, ctx, prepared, df, first, t0, true);
 }
 
 /**
- * The fingerprint index over every document but the copies of large duplicate clusters (see
- * planOverlaps); which documents' shingles count in document frequency (one per cluster, its
- * first); and each document's group, its cluster's root, when any cluster has copies indexed.
+ * The fingerprint index (see planOverlaps); which documents' shingles count in document
+ * frequency (one per cluster, its first copy); and each document's cluster's first copy, when
+ * some cluster has copies.
  */
-function prepareIndex(state: OverlapState, ctx: OverlapContext, shared = false): { prepared: PreparedOverlapIndex; counted: Uint8Array; group: Uint32Array | undefined } {
+function prepareIndex(state: OverlapState, ctx: OverlapContext, shared = false): { prepared: PreparedOverlapIndex; indexed: Uint8Array; first: Uint32Array | undefined } {
   const n = state.count;
-  const group = new Uint32Array(n);
-  const size = new Uint32Array(n);
-  const counted = new Uint8Array(n);
+  const firstOfCluster = new Map<number, number>();
+  const first = new Uint32Array(n);
+  const indexed = new Uint8Array(n);
+  let copies = false;
   for (let d = 0; d < n; d++) {
     const root = ctx.duplicateRoot(d);
-    group[d] = root;
-    if (size[root] === 0) counted[d] = 1;
-    size[root]!++;
+    const f = firstOfCluster.get(root);
+    if (f === undefined) {
+      firstOfCluster.set(root, d);
+      first[d] = d;
+      indexed[d] = 1;
+    } else {
+      first[d] = f;
+      copies = true;
+    }
   }
-  const indexed = (d: number): boolean => counted[d] === 1 || size[group[d]!]! < INDEX_CLUSTER;
-  const prepared = prepareOverlapIndex({ count: n, fingerprints: (d) => (indexed(d) ? state.winnowed[d]! : NO_HASHES) }, shared);
-  const grouped = ctx.duplicates.length > 0;
-  return { prepared, counted, group: grouped ? group : undefined };
+  const fingerprints = (d: number): Uint32Array => (indexed[d] === 1 ? state.winnowed[d]! : hashesNotIn(state.winnowed[d]!, state.winnowed[first[d]!]!));
+  const prepared = prepareOverlapIndex({ count: n, fingerprints }, shared);
+  return { prepared, indexed, first: copies ? first : undefined };
+}
+
+/** The hashes of `own` that `other` does not hold (both ascending; repeats of `own` kept). */
+function hashesNotIn(own: Uint32Array, other: Uint32Array): Uint32Array {
+  const out: number[] = [];
+  let j = 0;
+  for (let i = 0; i < own.length; i++) {
+    const h = own[i]!;
+    while (j < other.length && other[j]! < h) j++;
+    if (j === other.length || other[j] !== h) out.push(h);
+  }
+  return out.length === 0 ? NO_HASHES : Uint32Array.from(out);
 }
 
 function finishPlan(
@@ -376,19 +400,21 @@ function finishPlan(
   ctx: OverlapContext,
   prepared: PreparedOverlapIndex,
   df: Uint32Array,
-  group: Uint32Array | undefined,
+  first: Uint32Array | undefined,
   t0: number,
   shared = false,
 ): OverlapPlan {
   const o = ctx.options;
   const n = state.count;
-  const index = candidateIndex(prepared, df, maxDfOf(o, n), o.maxDf === undefined ? pairBudget(n) : Infinity, shared, group);
+  // Grouped by first copy: a posting list counts a cluster once and never pairs two of its copies.
+  const index = candidateIndex(prepared, df, maxDfOf(o, n), o.maxDf === undefined ? pairBudget(n) : Infinity, shared, first);
   const align: AlignPlan = {
     k: o.shingleSize,
     minPassage: o.minPassage,
     maxGap: o.maxGap,
     boilerplate: index.boilerplate,
     ignored: state.ignoredHashes(),
+    ...(first ? { first } : {}),
   };
   return { align, index, seconds: (performance.now() - t0) / 1000 };
 }
@@ -402,11 +428,14 @@ export function findOverlaps(state: OverlapState, ctx: OverlapContext, onProgres
   const c = new OverlapCollector(state, ctx, plan);
   c.applyDuplicates(aligner(c.duplicatePairs()));
   const cand = c.candidatePairs();
+  const expansions: number[] = [];
   for (let i = 0; i < cand.pairs.length; i += PROGRESS_STEP) {
     const part = candidateSlice(cand, i, i + PROGRESS_STEP);
-    c.applyCandidates(part.pairs, aligner(part.pairs, part.shared));
+    c.applyCandidates(part.pairs, aligner(part.pairs, part.shared), expansions);
     onProgress?.(i + part.pairs.length, cand.pairs.length);
   }
+  const exp = Float64Array.from(expansions.sort((x, y) => x - y));
+  c.applyCandidates(exp, aligner(exp));
   return c.outcome();
 }
 
@@ -453,7 +482,8 @@ export function documentRanges(index: CandidateIndex, parts: number): number[] {
 /**
  * findOverlaps with alignment batches run by `aligner` (e.g. worker threads), `batch` pairs at a
  * time, at most `inFlight` batches at once. One queue feeds every lane: the duplicate pairs, then
- * the candidates (no phase waits for the last batch of the one before). The result is the same as
+ * the candidates, and the expansion pairs as soon as the candidate hits that make them come back
+ * (no phase waits for the last batch of the one before). The result is the same as
  * findOverlaps': collection does not depend on the order in which batches finish.
  * The candidates are made a range of documents at a time (documentRanges) by `ranges`: the CLI's
  * workers make and align them, each from its view of the shared candidate index; without it,
@@ -474,9 +504,12 @@ export async function findOverlapsAsync(
   const dupHits: PairHit[] = [];
   const n = state.count;
   const bounds = documentRanges(plan.index, RANGES_PER_LANE * inFlight);
+  const expansions: number[] = [];
   let nextDup = 0;
   let nextRange = 0;
   let aligned = 0;
+  let busy = 0;
+  let waiting: (() => void)[] = [];
   /** The next batch to align and what to do with its hits, or undefined when there is none now. */
   const take = (): (() => Promise<void>) | undefined => {
     if (nextDup < dup.length) {
@@ -493,17 +526,39 @@ export async function findOverlapsAsync(
       return async () => {
         const r = await ranges(from, to);
         c.countCandidates(r.made);
-        c.applyCandidates(r.pairs, r.hits);
+        c.applyCandidates(r.pairs, r.hits, expansions);
         aligned += to - from;
         onProgress?.(aligned, n);
       };
+    }
+    // Expansion pairs, `batch` at a time, once every range is out (ranges still out may add more).
+    if (expansions.length > 0) {
+      const part = Float64Array.from(expansions.splice(0, batch));
+      return async () => c.applyCandidates(part, await aligner(part));
     }
     return undefined;
   };
   // At most `inFlight` batches are out at a time: enough to keep every worker busy, without
   // copying the whole candidate list into the workers' message queues at once.
   const lane = async (): Promise<void> => {
-    for (let job = take(); job !== undefined; job = take()) await job();
+    for (;;) {
+      const job = take();
+      if (job === undefined) {
+        if (busy === 0) return;
+        // Batches still out may bring expansion pairs: wait for one to come back.
+        await new Promise<void>((resolve) => waiting.push(resolve));
+        continue;
+      }
+      busy++;
+      try {
+        await job();
+      } finally {
+        busy--;
+        const wake = waiting;
+        waiting = [];
+        for (const w of wake) w();
+      }
+    }
   };
   await Promise.all(Array.from({ length: inFlight }, lane));
   c.applyDuplicates(dupHits);
@@ -521,6 +576,18 @@ class OverlapCollector {
   private readonly store: PassageStore;
   private readonly pairs: ScoredPair[] = [];
   private readonly best = new Map<number, { source: number; cover: number }>();
+  /** Each expandable duplicate cluster's members (made at the first expansion), by root. */
+  private members: Map<number, number[]> | undefined;
+  /** Each document's cluster root, or −1 when its cluster is not expanded (with `members`). */
+  private rootOf: Int32Array | undefined;
+  /** Expansion pairs already given (packed). */
+  private readonly expanded = new Set<number>();
+  /**
+   * Pairs with a copy (not the first of its cluster) already recorded (packed): such a pair can
+   * come both as a candidate (from the copy's own fingerprints) and as an expansion pair, aligned
+   * the same way both times; it is kept once.
+   */
+  private readonly recordedCopies = new Set<number>();
   /** Candidate pairs made (candidatePairs, or counted by whoever made them: countCandidates). */
   private candidates = 0;
   private readonly t0 = performance.now();
@@ -571,12 +638,71 @@ class OverlapCollector {
     this.candidates += n;
   }
 
-  /** Records the pairs (packed) that have passages. */
-  applyCandidates(packed: Float64Array, hits: readonly PairHit[]): void {
+  /**
+   * Records the pairs (packed) that have passages.
+   * @param expansions when given, receives the expansion pairs of these hits (see expand)
+   */
+  applyCandidates(packed: Float64Array, hits: readonly PairHit[], expansions?: number[]): void {
+    const first = this.plan.align.first;
     for (const h of hits) {
       const [a, b] = unpackPair(packed[h.index]!, this.n);
+      if (first !== undefined && (first[a] !== a || first[b] !== b)) {
+        // A copy's pair: recorded once, and never expanded (its cluster's first copy's pairs are).
+        const key = a * this.n + b;
+        if (this.recordedCopies.has(key)) continue;
+        this.recordedCopies.add(key);
+        this.record(a, b, h.alignment, h.intersection);
+        continue;
+      }
       this.record(a, b, h.alignment, h.intersection);
+      if (expansions) this.expand(a, b, expansions);
     }
+  }
+
+  /**
+   * A candidate with passages involves the first copy of a duplicate cluster: the other copies of
+   * small clusters (fewer than EXPAND_CLUSTER) are paired with the same document too. Appends
+   * those pairs (packed, a < b) to `out`. Each comes from one hit only, and no pair is given
+   * twice (one also made as a candidate, from a copy's own fingerprints, is recorded once).
+   */
+  expand(a: number, b: number, out: number[]): void {
+    for (const m of this.others(a)) this.push(m, b, out);
+    for (const m of this.others(b)) this.push(a, m, out);
+  }
+
+  private push(x: number, y: number, out: number[]): void {
+    const key = x < y ? x * this.n + y : y * this.n + x;
+    if (this.expanded.has(key)) return;
+    this.expanded.add(key);
+    out.push(key);
+  }
+
+  /** The other members of d's duplicate cluster, when it is small enough to expand (else none). */
+  private others(d: number): readonly number[] {
+    if (this.members === undefined) this.members = this.expandableClusters();
+    // Most documents are in no cluster (or a large one): no lookup, nothing made.
+    const m = this.members.get(this.rootOf![d]!);
+    return m === undefined ? NO_DOCS : m.filter((x) => x !== d);
+  }
+
+  /** The members of each duplicate cluster small enough to expand (2 … EXPAND_CLUSTER − 1), by root. */
+  private expandableClusters(): Map<number, number[]> {
+    const roots = new Int32Array(this.n);
+    const size = new Int32Array(this.n);
+    for (let x = 0; x < this.n; x++) size[(roots[x] = this.ctx.duplicateRoot(x))]!++;
+    const members = new Map<number, number[]>();
+    for (let x = 0; x < this.n; x++) {
+      const root = roots[x]!;
+      if (size[root]! < 2 || size[root]! >= EXPAND_CLUSTER) {
+        roots[x] = -1;
+        continue;
+      }
+      let m = members.get(root);
+      if (!m) members.set(root, (m = []));
+      m.push(x);
+    }
+    this.rootOf = roots;
+    return members;
   }
 
   /** The pair, its passages kept in the store (read once the store is mapped). */

@@ -163,7 +163,7 @@ describe('dedupe --verbose', () => {
   it('says which boilerplate cut-off the overlap stage used, and whether it was automatic', async () => {
     const auto = await runCli([SEEDS, '--verbose', '-o', '/dev/null']);
     expect(auto.code).toBe(0);
-    expect(auto.stderr).toMatch(/dedupe: overlap: 7 candidate pairs; fingerprints in more than 20 documents were boilerplate \(automatic cut-off\)/);
+    expect(auto.stderr).toMatch(/dedupe: overlap: 5 candidate pairs; fingerprints in more than 20 documents were boilerplate \(automatic cut-off\)/);
     const fixed = await runCli([SEEDS, '--verbose', '--max-df', '3', '-o', '/dev/null']);
     expect(fixed.stderr).toMatch(/fingerprints in more than 3 documents were boilerplate\n/);
     const none = await runCli([SEEDS, '--verbose', '--no-overlap', '-o', '/dev/null']);

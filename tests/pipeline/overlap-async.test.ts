@@ -21,11 +21,15 @@ interface Internals {
 function prepared(): { state: OverlapState; ctx: () => OverlapContext } {
   // Seeds (000/001 a duplicate cluster; 003 quotes 000/001 and 002), plus three near-copies of
   // 002 (a cluster of four) and two of 003: hits on an indexed member expand to the other copies.
+  // One more copy of 002 adds a paragraph of 003 and one of 004: a candidate from its own
+  // fingerprints with 004, and with 003 both a candidate and an expansion pair (kept once).
   const base = seeds();
+  const words = (t: string, from: number, to: number): string => t.split(/\s+/).slice(from, to).join(' ');
   const docs = [
     ...base,
     ...[1, 2, 3].map((s) => doc(`002-copy-${s}`, editWords(base[2]!.text, 0.01, s))),
     ...[4, 5].map((s) => doc(`003-copy-${s}`, editWords(base[3]!.text, 0.01, s))),
+    doc('002-copy-adding', `${editWords(base[2]!.text, 0.005, 9)}\n\n${words(base[3]!.text, 20, 60)}\n\n${words(base[4]!.text, 200, 240)}`),
   ];
   const d = new Deduper({});
   for (const x of docs) d.add(x);
@@ -87,8 +91,13 @@ describe('findOverlapsAsync', () => {
       expect(got.groups).toEqual(want.groups);
       expect(ctx.duplicates.map(view)).toEqual(syncCtx.duplicates.map(view));
     }
-    // The corpus does exercise expansion: pairs with a non-indexed copy of 002 or 003.
-    expect(want.pairs.some((p) => p.a >= 5 || p.b >= 5)).toBe(true);
+    // The corpus does exercise expansion: pairs with a copy of 002 or 003 (not a cluster's first).
+    expect(want.pairs.some((p) => p.kind !== 'duplicate' && ((p.a >= 5 && p.a < 10) || (p.b >= 5 && p.b < 10)))).toBe(true);
+    // And the copy with paragraphs of its own: paired with 004 (only through them) and with 003
+    // (through them and by expansion), each once.
+    const adding = want.pairs.filter((p) => p.b === 10 || p.a === 10).map((p) => Math.min(p.a, p.b));
+    expect(adding.filter((x) => x === 4)).toHaveLength(1);
+    expect(adding.filter((x) => x === 3)).toHaveLength(1);
     expect(syncCtx.duplicates.length).toBeGreaterThanOrEqual(2);
   });
 });
