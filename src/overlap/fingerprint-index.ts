@@ -236,8 +236,8 @@ export interface CandidateIndex {
   readonly boilerplateDf: Uint32Array;
   /**
    * Each document's group (e.g. its duplicate cluster), when documents of one group are indexed
-   * together: they are never paired, and a posting list counts a group once. Undefined: every
-   * document is a group of its own.
+   * together: they are never paired, and a posting list counts a group once; 0xffffffff for a
+   * document alone in its group. Undefined: every document is a group of its own.
    */
   readonly group: Uint32Array | undefined;
 }
@@ -262,16 +262,24 @@ export function candidateIndex(
   const starts = new Uint32Array(u + 1);
   const listed = new Uint32Array(u);
   // With groups: the last list each group was counted in (documents of a group are not adjacent),
-  // its documents in that list, and each list's pairs (fewer than its documents' pairs: none
-  // within a group).
+  // and its documents in that list, for the pairs the list makes (fewer than its documents'
+  // pairs: none within a group).
   const counted = group === undefined ? undefined : new Int32Array(count).fill(-1);
   const members = group === undefined ? undefined : new Uint32Array(count);
-  const pairsIn = group === undefined ? undefined : new Float64Array(u);
+  // With a budget: the pairs made by the lists of each document frequency up to maxDf.
+  const cap = Math.floor(maxDf);
+  const cost = budget < Infinity ? new Float64Array(cap + 1) : undefined;
+  // Most documents are alone in their group: a bit each (a table that stays in cache) says which
+  // are not, and only those look their group up (a cache miss per entry, at millions of documents).
+  const grouped = group === undefined ? undefined : groupedBits(group, count);
   let run = -1;
   let docs = 0;
   let squares = 0; // Σ over the list's groups of (documents in it)²
   const closeRun = (): void => {
-    if (pairsIn !== undefined && run >= 0) pairsIn[run] = (docs * docs - squares) / 2;
+    if (cost === undefined || run < 0) return;
+    const l = listed[run]!;
+    const df = trueDf === undefined ? l : Math.max(l, trueDf[run]!);
+    if (df <= cap) cost[df] = cost[df]! + (group === undefined ? (l * (l - 1)) / 2 : (docs * docs - squares) / 2);
   };
   for (let i = 0, prevHash = 0, prevDoc = 0; i < total; i++) {
     const h = words[2 * i + 1]!;
@@ -287,7 +295,11 @@ export function candidateIndex(
     }
     if (first || d !== prevDoc) {
       if (counted === undefined) listed[run]!++;
-      else {
+      else if (((grouped![d >>> 3]! >>> (d & 7)) & 1) === 0) {
+        listed[run]!++;
+        squares++;
+        docs++;
+      } else {
         const g = group![d]!;
         if (counted[g] !== run) {
           counted[g] = run;
@@ -304,8 +316,7 @@ export function candidateIndex(
   closeRun();
   starts[u] = total;
   const dfOf = (r: number): number => (trueDf === undefined ? listed[r]! : Math.max(listed[r]!, trueDf[r]!));
-  const pairsOf = pairsIn === undefined ? (r: number): number => (listed[r]! * (listed[r]! - 1)) / 2 : (r: number): number => pairsIn[r]!;
-  if (budget < Infinity) maxDf = withinBudget(listed.length, pairsOf, dfOf, maxDf, budget);
+  if (cost !== undefined) maxDf = withinBudget(cost, maxDf, budget);
 
   let bpHash = new Uint32Array(64);
   let bpDf = new Uint32Array(64);
@@ -354,10 +365,11 @@ export function candidateIndex(
     out.set(new Uint32Array(l.data.buffer, 0, l.length));
     return out;
   };
+  // Documents alone in their group are NO_GROUP there: CandidateMaker then skips the test.
   let groups: Uint32Array | undefined;
   if (group !== undefined) {
     groups = u32(count);
-    groups.set(group.subarray(0, count));
+    for (let d = 0; d < count; d++) groups[d] = ((grouped![d >>> 3]! >>> (d & 7)) & 1) === 0 ? NO_GROUP : group[d]!;
   }
   return {
     count,
@@ -371,6 +383,18 @@ export function candidateIndex(
     boilerplateDf: bpDf.slice(0, nb),
     group: groups,
   };
+}
+
+/** CandidateIndex.group of a document alone in its group. */
+const NO_GROUP = 0xffffffff;
+
+/** One bit per document: set when another document shares its group. */
+function groupedBits(group: Uint32Array, count: number): Uint8Array {
+  const size = new Uint32Array(count);
+  for (let d = 0; d < count; d++) size[group[d]!]!++;
+  const bits = new Uint8Array((count + 7) >>> 3);
+  for (let d = 0; d < count; d++) if (size[group[d]!]! > 1) bits[d >>> 3]! |= 1 << (d & 7);
+  return bits;
 }
 
 /** The candidates of a range of documents (see CandidateMaker.make). */
@@ -419,7 +443,8 @@ export class CandidateMaker {
     let nh = 0;
     for (let a = from; a < to; a++) {
       const g = ++this.generation;
-      const groupA = group === undefined ? -1 : group[a]!;
+      // A document alone in its group (most) pairs with everything in its lists.
+      const groupA = group === undefined ? NO_GROUP : group[a]!;
       partners.length = 0;
       seenB.length = 0;
       seenHash.length = 0;
@@ -440,7 +465,7 @@ export class CandidateMaker {
           const b = words[2 * x]!;
           if (b === prev) continue;
           prev = b;
-          if (group !== undefined && group[b] === groupA) continue;
+          if (groupA !== NO_GROUP && group![b] === groupA) continue;
           if (stamp[b] !== g) {
             stamp[b] = g;
             hits[b] = 1;
@@ -494,15 +519,10 @@ function growU32(a: Uint32Array<ArrayBuffer>, size: number): Uint32Array<ArrayBu
  * fingerprints make at most `budget` pair increments: a fingerprint selected in l documents
  * (of different groups) makes l·(l − 1)/2 of them, so the cost of a cut-off is known from the
  * document frequencies before any pair is made.
- * @param lists number of posting lists; pairsOf(r) the pairs list r makes, dfOf(r) its document frequency
+ * @param cost for each document frequency up to maxDf, the pairs made by the lists of that frequency
  */
-function withinBudget(lists: number, pairsOf: (r: number) => number, dfOf: (r: number) => number, maxDf: number, budget: number): number {
+function withinBudget(cost: Float64Array, maxDf: number, budget: number): number {
   const cap = Math.floor(maxDf);
-  const cost = new Float64Array(cap + 1);
-  for (let r = 0; r < lists; r++) {
-    const df = dfOf(r);
-    if (df <= cap) cost[df] = cost[df]! + pairsOf(r);
-  }
   const floor = Math.min(cap, MIN_DEFAULT_MAX_DF);
   let spent = 0;
   for (let t = 0; t <= cap; t++) {
