@@ -101,8 +101,9 @@ export function writeText(r: DedupeResult, write: (chunk: string) => void, opts:
     write(`\n${st.dim('No overlapping articles.')}\n`);
   } else {
     write(`\n${st.bold('Overlapping articles')}\n`);
-    for (const p of shown.slice(0, maxPairs)) writeOverlap(p);
-    if (shown.length > maxPairs) write(st.dim(`\n… and ${shown.length - maxPairs} more overlapping pairs (see --json)\n`));
+    const { entries, used } = foldCopies(shown);
+    for (const e of entries) writeOverlap(e.pair, e.copies);
+    if (used < shown.length) write(st.dim(`\n… and ${shown.length - used} more overlapping pairs (see --json)\n`));
   }
   if (r.groups.length > 0) {
     write(`\n${st.bold('Overlap groups')}\n`);
@@ -123,7 +124,43 @@ export function writeText(r: DedupeResult, write: (chunk: string) => void, opts:
     return p.coverage ? Math.max(p.coverage.aInB, p.coverage.bInA) : 0;
   }
 
-  function writeOverlap(p: ScoredPair): void {
+  /** The pair's documents, the one more of which is shared first, and that one's share. */
+  function lead(p: ScoredPair): [number, number, number] {
+    const aFirst = (p.coverage?.aInB ?? 0) >= (p.coverage?.bInA ?? 0);
+    return aFirst ? [p.a, p.b, p.coverage?.aInB ?? 0] : [p.b, p.a, p.coverage?.bInA ?? 0];
+  }
+
+  /**
+   * The first `maxPairs` entries to show: a document that shares the same text (the same share of
+   * it) with several copies of one duplicate cluster is one entry, naming the other copies,
+   * instead of one entry per copy. Also how many of `shown` the entries cover.
+   */
+  function foldCopies(shown: readonly ScoredPair[]): { entries: { pair: ScoredPair; copies: number[] }[]; used: number } {
+    const clusterOf = new Map<number, number>();
+    r.clusters.forEach((c, ci) => c.members.forEach((m) => clusterOf.set(m, ci)));
+    const entries: { pair: ScoredPair; copies: number[] }[] = [];
+    const byKey = new Map<string, { pair: ScoredPair; copies: number[] }>();
+    let used = 0;
+    for (const p of shown) {
+      const [x, y, share] = lead(p);
+      const ci = clusterOf.get(y);
+      const key = ci === undefined ? undefined : `${x}:${ci}:${share}`;
+      const same = key === undefined ? undefined : byKey.get(key);
+      if (same !== undefined) {
+        same.copies.push(y);
+        used++;
+        continue;
+      }
+      if (entries.length === maxPairs) break;
+      const e = { pair: p, copies: [] };
+      entries.push(e);
+      if (key !== undefined) byKey.set(key, e);
+      used++;
+    }
+    return { entries, used };
+  }
+
+  function writeOverlap(p: ScoredPair, copies: readonly number[]): void {
     const passages = p.passages ?? [];
     const words = passages.reduce((n, x) => n + x.words, 0);
     // Lead with the document more of which is shared.
@@ -136,7 +173,8 @@ export function writeText(r: DedupeResult, write: (chunk: string) => void, opts:
       p.kind === 'contained'
         ? `${verb} ${name(y)}: ${plural(passages.length, 'passage')}, ${plural(words, 'word')}, ${pct(cx ?? 0)} of it`
         : `${verb} ${plural(passages.length, 'passage')} (${plural(words, 'word')}, ${pct(cx ?? 0)} of it) with ${name(y)} (${pct(cy ?? 0)} of that)`;
-    write(`\n  ${st.magenta(name(x))} ${what}\n`);
+    const also = copies.length === 0 ? '' : ` ${st.dim(`and ${copies.length === 1 ? 'its copy' : `its ${copies.length} copies`} ${copies.map(name).join(', ')}`)}`;
+    write(`\n  ${st.magenta(name(x))} ${what}${also}\n`);
     for (const ps of passages.slice(0, 5)) write(quote(ps, aFirst));
     if (passages.length > 5) write(st.dim(`    … ${passages.length - 5} more passages\n`));
   }
