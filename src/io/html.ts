@@ -82,8 +82,9 @@ interface Paragraph {
  *   footer and the banner and contentinfo roles outside `<main>` and `<article>`;
  * - when the page has a `<main>` (or `role="main"`) with text, only its text is kept; else, when
  *   it has `<article>` elements, only the text of the longest top-level one (nested articles,
- *   such as comments, count as part of theirs); else all of the body's. So the same story from
- *   two sites, or as HTML and as text, is the same text whatever the site's page around it;
+ *   such as comments, count as part of theirs) if it holds at least half of all the articles'
+ *   text; else all of the body's. So the same story from two sites, or as HTML and as text, is
+ *   the same text whatever the site's page around it;
  * - block elements (p, div, h1–h6, section, table, …) separate paragraphs with `\n\n`; br, li,
  *   tr, dt, dd end a line with `\n`; `<br><br>` ends a paragraph; td/th are separated by a space;
  * - inline elements add nothing: `<b>Hel</b>lo` → `Hello`;
@@ -200,14 +201,24 @@ export function htmlToText(html: string): string {
   return mainContent(paragraphs).map((p) => p.text).join('\n\n');
 }
 
-/** The paragraphs of `<main>` if it has any; else those of the longest top-level `<article>`; else all. */
+/**
+ * The paragraphs of `<main>` if it has any; else those of the longest top-level `<article>` when
+ * it holds at least half the text of all of them (a story among teasers); else all (a page of
+ * teasers, none of which is the page: keeping one would make two listing pages that show the
+ * same story look like copies).
+ */
 function mainContent(paragraphs: readonly Paragraph[]): readonly Paragraph[] {
   const main = paragraphs.filter((p) => p.main);
   if (main.length > 0) return main;
   const length = new Map<number, number>();
-  for (const p of paragraphs) if (p.article >= 0) length.set(p.article, (length.get(p.article) ?? 0) + p.text.length);
+  let total = 0;
+  for (const p of paragraphs) {
+    if (p.article < 0) continue;
+    length.set(p.article, (length.get(p.article) ?? 0) + p.text.length);
+    total += p.text.length;
+  }
   if (length.size === 0) return paragraphs;
   let best = -1;
   for (const [article, chars] of length) if (best < 0 || chars > length.get(best)!) best = article;
-  return paragraphs.filter((p) => p.article === best);
+  return 2 * length.get(best)! >= total ? paragraphs.filter((p) => p.article === best) : paragraphs;
 }

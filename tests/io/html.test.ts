@@ -74,6 +74,10 @@ describe('htmlToText', () => {
       '<section class="comments"><article><p>A reader comment.</p></article></section><footer>Tags: rivers</footer></article>' +
       '<article><p>Teaser two.</p></article><footer>Site footer</footer>';
     expect(htmlToText(page)).toBe('Headline\n\nBy A. Writer\n\nThe story itself, which is the longest text on the page.\n\nA reader comment.\n\nTags: rivers');
+    // A listing page of teasers, none of them most of the page: all are kept (two listing pages
+    // showing the same top story are not copies of each other).
+    const listing = '<h1>World news</h1>' + ['Floods in the valley', 'Markets rally', 'Election called', 'Storm warning'].map((t) => `<article><h2>${t}</h2><p>A short teaser about ${t.toLowerCase()}.</p></article>`).join('');
+    expect(htmlToText(listing).split('\n\n')).toHaveLength(9);
   });
 
   it('gives the same words as the text version of an article', () => {
