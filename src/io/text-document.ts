@@ -19,18 +19,20 @@ export interface ReadOutcome {
  * the document with U+FFFD replacements plus one 'encoding' warning. Bytes in a legacy
  * encoding (see decodeText) → the document decoded with it, plus one 'encoding' warning
  * naming it. Empty input → an empty
- * document, no warning (the pipeline reports empties). HTML → its visible text.
+ * document, no warning (the pipeline reports empties). HTML → its visible text; so is text
+ * that is an HTML page (see looksLikeHtml), and the document's format is then 'html'.
  *
  * @param buf the raw bytes
  * @param path display path; also the document's id
  * @param format how to interpret the text
  * @returns the document and any warnings
  */
-export function documentFromBytes(buf: Buffer, path: string, format: 'text' | 'html'): ReadOutcome {
+export function documentFromBytes(buf: Buffer, path: string, given: 'text' | 'html'): ReadOutcome {
   const kind = binaryKind(buf);
   if (kind !== undefined) {
     return { doc: undefined, warnings: [inputWarning(path, 'binary', `binary file (${kind}); skipped`, false)] };
   }
+  const format = given === 'text' && looksLikeHtml(buf) ? 'html' : given;
   const decoded = decodeText(buf, { html: format === 'html' });
   const warnings: InputWarning[] = [];
   if (decoded.legacy !== undefined) {
@@ -42,6 +44,18 @@ export function documentFromBytes(buf: Buffer, path: string, format: 'text' | 'h
   }
   const text = format === 'html' ? htmlToText(decoded.text) : decoded.text;
   return { doc: { id: path, path, format, text, bytes: buf.length }, warnings };
+}
+
+/** An HTML page saved under a text name (or piped as text) starts with a doctype or an html tag. */
+const HTML_START = /^(?:\ufeff|\xef\xbb\xbf)?\s*(?:<!--[^]*?-->\s*)*(?:<!doctype\s+html|<html[\s>])/i;
+
+/**
+ * True when the bytes start (after a BOM, white space and comments) with `<!DOCTYPE html` or an
+ * `<html>` tag: then a `.txt` file or text on stdin is read as HTML, its visible text and not
+ * its markup (tag and attribute names would otherwise be words shared by every page of a site).
+ */
+export function looksLikeHtml(buf: Uint8Array): boolean {
+  return HTML_START.test(Buffer.from(buf.buffer, buf.byteOffset, Math.min(buf.byteLength, 1024)).toString('latin1'));
 }
 
 /**

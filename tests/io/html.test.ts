@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { htmlToText } from '../../src/io/html.js';
+import { documentFromBytes, looksLikeHtml } from '../../src/io/text-document.js';
 
 const words = (s: string): string[] => s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 
@@ -88,5 +89,19 @@ describe('htmlToText', () => {
     // Paragraph structure survives: the paragraphs are separated by blank lines.
     expect(text.split('\n\n').length).toBeGreaterThanOrEqual(5);
     expect(text).not.toMatch(/tracking|Subscribe|advertisement|map legend|Home/);
+  });
+});
+
+describe('text that is an HTML page', () => {
+  it('is read as HTML: a saved page under .txt, or piped, gives its visible text, not its markup', () => {
+    const page = '\ufeff  <!-- saved --> <!DOCTYPE html><html><head><title>T</title></head><body><nav>Home</nav><p>Body <b>te</b>xt.</p></body></html>';
+    const got = documentFromBytes(Buffer.from(page), 'page.txt', 'text');
+    expect(got.doc).toMatchObject({ format: 'html', text: 'Body text.' });
+    expect(documentFromBytes(Buffer.from('<HTML lang="en"><body><p>Shout</p></body></HTML>'), '-', 'text').doc?.format).toBe('html');
+    // Text that merely mentions markup stays text.
+    for (const text of ['An essay on <html> tags.', 'Use <!DOCTYPE html> at the top.', '<p>A fragment</p>']) {
+      expect(looksLikeHtml(Buffer.from(text))).toBe(false);
+      expect(documentFromBytes(Buffer.from(text), 'a.txt', 'text').doc).toMatchObject({ format: 'text', text });
+    }
   });
 });
