@@ -44,6 +44,14 @@ const WHITESPACE = /\s+/g;
 /** Soft hyphens (`&shy;`) are invisible unless a line breaks there: dropped, so `snow&shy;melt` → `snowmelt`. */
 const SOFT_HYPHENS = /\u00ad/g;
 
+/** A page starts with a doctype or an html tag, after a BOM (as a character or as UTF-8 bytes read as Latin-1), spaces and comments. */
+const HTML_START = /^(?:\ufeff|\xef\xbb\xbf)?\s*(?:<!--[^]*?-->\s*)*(?:<!doctype\s+html|<html[\s>])/i;
+
+/** True when `text` starts like an HTML page (`<!DOCTYPE html`, `<html>`), not a fragment or prose. */
+export function startsLikeHtml(text: string): boolean {
+  return HTML_START.test(text.length > 1024 ? text.slice(0, 1024) : text);
+}
+
 /** Page chrome dropped wherever it is: asides (related links, pull quotes), buttons, menus, dialogs. */
 const CHROME = new Set(['aside', 'button', 'select', 'dialog']);
 /** Page chrome dropped outside `<main>` and `<article>` (inside them, a header holds the headline). */

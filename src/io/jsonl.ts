@@ -5,6 +5,7 @@ import { isUtf8 } from 'node:buffer';
 import { createReadStream } from 'node:fs';
 import { DedupeError } from '../errors.js';
 import type { SourceDoc } from '../types.js';
+import { htmlToText, startsLikeHtml } from './html.js';
 import { parseJsonlRecord } from './jsonl-record.js';
 import { LineSplitter, type RawLine } from './line-splitter.js';
 import { inputWarning, type InputWarning } from './warnings.js';
@@ -45,7 +46,8 @@ export function openJsonlFile(abs: string): AsyncIterable<Buffer> {
  * - invalid UTF-8 is replaced with U+FFFD and warned about once per file ('encoding');
  * - ids are `path#<idField>` or, without one, `path#<line>`; a repeated id gets `~2`, `~3`, …
  *   (the first free suffix) and a 'duplicate-id' warning; both records are kept;
- * - `bytes` is the line's size without terminator, `line` its 1-based number.
+ * - `bytes` is the line's size without terminator, `line` its 1-based number;
+ * - a text that is a whole HTML page (startsLikeHtml) becomes its visible main content (htmlToText).
  *
  * @param chunks the raw bytes (a file stream, or stdin); strings are taken as UTF-8
  * @param path display path used in ids and messages (`-` for stdin)
@@ -110,7 +112,9 @@ export async function* readJsonl(
         ),
       );
     }
-    return { id: `${path}#${key}`, path, format: 'jsonl', text: record.text, bytes: raw.bytes, line: raw.line };
+    // A record holding a whole HTML page (a crawl's "html" field) is its visible main content.
+    const body = startsLikeHtml(record.text) ? htmlToText(record.text) : record.text;
+    return { id: `${path}#${key}`, path, format: 'jsonl', text: body, bytes: raw.bytes, line: raw.line };
   };
 
   for await (const chunk of chunks) {

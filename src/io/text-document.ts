@@ -3,7 +3,7 @@
  */
 import type { SourceDoc } from '../types.js';
 import { binaryKind, decodeText } from './decode.js';
-import { htmlToText } from './html.js';
+import { htmlToText, startsLikeHtml } from './html.js';
 import { inputWarning, type InputWarning } from './warnings.js';
 
 /** The outcome of {@link documentFromBytes}: a document (unless skipped) and warnings, in order. */
@@ -46,16 +46,13 @@ export function documentFromBytes(buf: Buffer, path: string, given: 'text' | 'ht
   return { doc: { id: path, path, format, text, bytes: buf.length }, warnings };
 }
 
-/** An HTML page saved under a text name (or piped as text) starts with a doctype or an html tag. */
-const HTML_START = /^(?:\ufeff|\xef\xbb\xbf)?\s*(?:<!--[^]*?-->\s*)*(?:<!doctype\s+html|<html[\s>])/i;
-
 /**
- * True when the bytes start (after a BOM, white space and comments) with `<!DOCTYPE html` or an
- * `<html>` tag: then a `.txt` file or text on stdin is read as HTML, its visible text and not
- * its markup (tag and attribute names would otherwise be words shared by every page of a site).
+ * True when the bytes start like an HTML page (startsLikeHtml): then a `.txt` file or text on
+ * stdin is read as HTML, its visible text and not its markup (tag and attribute names would
+ * otherwise be words shared by every page of a site).
  */
 export function looksLikeHtml(buf: Uint8Array): boolean {
-  return HTML_START.test(Buffer.from(buf.buffer, buf.byteOffset, Math.min(buf.byteLength, 1024)).toString('latin1'));
+  return startsLikeHtml(Buffer.from(buf.buffer, buf.byteOffset, Math.min(buf.byteLength, 1024)).toString('latin1'));
 }
 
 /**

@@ -68,6 +68,16 @@ describe('readJsonl', () => {
     ]);
   });
 
+  it('reads a record holding a whole HTML page (a crawl) as its visible text, and leaves text mentioning tags alone', async () => {
+    const page = '<!DOCTYPE html><html><head><title>T</title></head><body><nav>Menu</nav><main><p>Page <i>te</i>xt.</p></main></body></html>';
+    const { docs, warnings } = await collect(chunksOf(`${JSON.stringify({ id: 'p', text: page })}\n${JSON.stringify({ id: 'q', text: 'Write <b>bold</b> like this.' })}\n`));
+    expect(warnings).toEqual([]);
+    expect(docs.map((d) => [d.id, d.text])).toEqual([
+      ['data.jsonl#p', 'Page text.'],
+      ['data.jsonl#q', 'Write <b>bold</b> like this.'],
+    ]);
+  });
+
   it('warns and skips bad lines with path:line messages', async () => {
     const { docs, warnings } = await collect(
       chunksOf('{"text":"ok"}\n{oops\n{"body":"x"}\n{"text":5}\n[]\n{"text":"ok2"}\n'),
