@@ -315,6 +315,8 @@ export class Deduper {
     const allPairs = [...pairs, ...(outcome?.pairs ?? [])].sort(
       (x, y) => KIND_ORDER[x.kind] - KIND_ORDER[y.kind] || x.a - y.a || x.b - y.b,
     );
+    // Duplicate pairs found by the overlap stage (missed by the LSH bands) join their clusters.
+    for (const p of outcome?.pairs ?? []) if (p.kind === 'duplicate') uf.union(p.a, p.b);
     const clusters = this.cluster(uf, outcome?.attach ?? []);
 
     const stats: DedupeStats = {
@@ -324,7 +326,7 @@ export class Deduper {
       tokens: this.docs.reduce((s, d) => s + d.tokens, 0),
       candidates: cands.length,
       verified,
-      duplicatePairs: pairs.length,
+      duplicatePairs: allPairs.filter((p) => p.kind === 'duplicate').length,
       clusters: clusters.length,
       redundant: clusters.reduce((s, c) => s + c.members.length - 1 - c.derived.length, 0),
       derived: clusters.reduce((s, c) => s + c.derived.length, 0),

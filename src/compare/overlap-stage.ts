@@ -181,7 +181,10 @@ export interface OverlapContext {
 
 /** The overlap stage's findings. */
 export interface OverlapOutcome {
-  /** New contained and overlap pairs (duplicate pairs were given passages in place). */
+  /**
+   * New contained and overlap pairs (duplicate pairs were given passages in place), and
+   * duplicate pairs the LSH bands missed (exact Jaccard at or above the threshold).
+   */
   readonly pairs: ScoredPair[];
   /** [derived copy, its best source]. */
   readonly attach: [number, number][];
@@ -722,8 +725,10 @@ class OverlapCollector {
     const copy = aSmaller ? a : b;
     const source = aSmaller ? b : a;
     const cover = aSmaller ? coverA : coverB;
-    const kind = cover >= o.containment ? 'contained' : 'overlap';
     const sim = similarityOfCounts(intersection, this.ctx.sets[a]!.length, this.ctx.sets[b]!.length);
+    // A pair whose exact Jaccard reaches the threshold is a duplicate, also when the LSH bands
+    // let it through (a few in a hundred right at the threshold: stats.recall_at_threshold).
+    const kind = sim.jaccard >= o.threshold ? 'duplicate' : cover >= o.containment ? 'contained' : 'overlap';
     this.pairs.push(this.stored({ a, b, kind, jaccard: sim.jaccard, aInB: sim.aInB, bInA: sim.bInA, coverage: { aInB: coverA, bInA: coverB } }, t));
     if (kind === 'contained') {
       const prev = this.best.get(copy);

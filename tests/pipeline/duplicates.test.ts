@@ -109,6 +109,27 @@ describe('copies a user would call duplicates', () => {
   });
 });
 
+describe('duplicates the LSH bands miss', () => {
+  it('are found by the overlap stage, verified, and join their cluster', () => {
+    const base = text('fixtures/seeds/002_93d5165a94d3fa71.txt');
+    const docs = [doc('orig', base), doc('edit2', editWords(base, 0.02, 1)), doc('other', text('fixtures/seeds/004_866d47ab6ad8327c.txt'))];
+    // One band of all 128 rows: only identical signatures are candidates, so the LSH stage misses
+    // the edited copy (Jaccard ~0.8).
+    const strict = { bands: 1, rows: 128 };
+    expect(findDuplicates(docs, { ...strict, overlap: false }).clusters).toEqual([]);
+    const r = findDuplicates(docs, strict);
+    expect(r.clusters.map((c) => ids(r, c.members))).toEqual([['orig', 'edit2']]);
+    expect(r.clusters[0]!.derived).toEqual([]);
+    const dup = r.pairs.filter((p) => p.kind === 'duplicate');
+    expect(dup).toHaveLength(1);
+    expect(dup[0]!.jaccard).toBeGreaterThan(0.7);
+    expect(dup[0]!.passages!.length).toBeGreaterThan(0);
+    expect(r.stats.duplicatePairs).toBe(1);
+    // No reported pair has an exact Jaccard at or above the threshold without being a duplicate.
+    for (const p of findDuplicates(seeds(), strict).pairs) expect(p.kind === 'duplicate').toBe(p.jaccard >= 0.6);
+  });
+});
+
 describe('copies disguised to defeat exact matching', () => {
   it('finds a copy with Cyrillic look-alike letters and zero-width characters slipped into its words', () => {
     const base = text('fixtures/seeds/002_93d5165a94d3fa71.txt');
