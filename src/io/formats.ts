@@ -13,6 +13,8 @@ const EXTENSIONS: ReadonlyMap<string, DocFormat> = new Map([
   ['.xhtml', 'html'],
   ['.jsonl', 'jsonl'],
   ['.ndjson', 'jsonl'],
+  // A JSON array of records (or one record): read as JSON Lines, one record a "line" (jsonArrayLines).
+  ['.json', 'jsonl'],
 ]);
 
 /**

@@ -3,6 +3,7 @@
  */
 import { isUtf8 } from 'node:buffer';
 import { createReadStream } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
 import { DedupeError } from '../errors.js';
 import type { SourceDoc } from '../types.js';
 import { htmlToText, startsLikeHtml } from './html.js';
@@ -32,6 +33,46 @@ const CHUNK_BYTES = 1 << 20;
  */
 export function openJsonlFile(abs: string): AsyncIterable<Buffer> {
   return createReadStream(abs, { flags: 'r', highWaterMark: CHUNK_BYTES });
+}
+
+/** The largest `.json` file read (it is parsed whole; JSON Lines stream at any size). */
+export const MAX_JSON_BYTES = 512 * 1024 * 1024;
+
+/** True for a `.json` file name: an array of records rather than JSON Lines. */
+export const isJsonArrayFile = (name: string): boolean => name.toLowerCase().endsWith('.json');
+
+/**
+ * The records of a `.json` file as JSON Lines, for readJsonl: a top-level array gives one line
+ * per element (so a warning's "line" is the element's number, from 1), any other value one line.
+ * Invalid JSON, or a file over MAX_JSON_BYTES, is one 'jsonl' warning and no records (with
+ * `strict`, a thrown DedupeError E_INPUT).
+ */
+export async function* jsonArrayLines(
+  abs: string,
+  path: string,
+  options: Pick<JsonlOptions, 'strict'>,
+  onWarning: (w: InputWarning) => void,
+): AsyncGenerator<string> {
+  const size = (await stat(abs)).size;
+  let problem: string | undefined;
+  let value: unknown;
+  if (size > MAX_JSON_BYTES) {
+    problem = `${size} bytes of JSON is more than ${MAX_JSON_BYTES} read whole; give it as JSON Lines (jq -c '.[]' file.json > file.jsonl)`;
+  } else {
+    let text = (await readFile(abs)).toString('utf8');
+    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    try {
+      value = JSON.parse(text);
+    } catch (err) {
+      problem = `invalid JSON (${err instanceof Error ? err.message.split('\n')[0] : String(err)})`;
+    }
+  }
+  if (problem !== undefined) {
+    if (options.strict) throw new DedupeError('E_INPUT', `${path}: ${problem}`, { path });
+    onWarning(inputWarning(path, 'jsonl', `${problem}; file skipped`, false));
+    return;
+  }
+  for (const record of Array.isArray(value) ? value : [value]) yield `${JSON.stringify(record)}\n`;
 }
 
 /**

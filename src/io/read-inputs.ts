@@ -7,7 +7,7 @@ import type { SourceDoc } from '../types.js';
 import { collectStream } from './collect-stream.js';
 import { discoverInputs, type Discovered, type DiscoveredFile } from './discover.js';
 import { createInputStats, type InputStats } from './input-stats.js';
-import { openJsonlFile, readJsonl, type JsonlOptions } from './jsonl.js';
+import { isJsonArrayFile, jsonArrayLines, openJsonlFile, readJsonl, type JsonlOptions } from './jsonl.js';
 import { readDocumentFile } from './read-file.js';
 import { documentFromBytes, tooLargeWarning, type ReadOutcome } from './text-document.js';
 import { describeFsError, inputWarning, type InputWarning } from './warnings.js';
@@ -149,7 +149,8 @@ async function* readJsonlFile(
 ): AsyncGenerator<SourceDoc> {
   stats.filesRead++;
   try {
-    for await (const doc of readJsonl(openJsonlFile(file.abs), file.path, options, onWarning)) {
+    const chunks = isJsonArrayFile(file.abs) ? jsonArrayLines(file.abs, file.path, options, onWarning) : openJsonlFile(file.abs);
+    for await (const doc of readJsonl(chunks, file.path, options, onWarning)) {
       stats.documents++;
       stats.bytes += doc.bytes;
       yield doc;

@@ -366,6 +366,29 @@ describe('readInputs: formats and problems', () => {
     ]);
   });
 
+  it('reads a .json file as its records: an array, one element a record, or one object', async () => {
+    const root = await tree({
+      'arr.json': '\ufeff[\n {"id": "p", "text": "one"},\n {"text": "two"},\n "not a record",\n {"id": "p", "text": "three"}\n]',
+      'one.json': '{"id": "solo", "text": "alone"}',
+      'bad.json': '[{"id": "x", "text": ',
+      'dir/nested.JSON': '[{"text": "found in a directory"}]',
+    });
+    const r = await run(['arr.json', 'one.json', 'bad.json', 'dir'], options(root));
+    expect(ids(r)).toEqual(['arr.json#p', 'arr.json#2', 'arr.json#p~2', 'one.json#solo', 'dir/nested.JSON#1']);
+    expect(r.docs.map((d) => d.text)).toEqual(['one', 'two', 'three', 'alone', 'found in a directory']);
+    expect(r.docs[1]).toMatchObject({ format: 'jsonl', line: 2 }); // "line": the record's number in the array
+    expect(r.warnings.map((w) => w.message)).toEqual([
+      'arr.json:3: not a JSON object (got string); line skipped',
+      'arr.json:4: duplicate id "p" (first on line 1); kept as arr.json#p~2',
+      expect.stringMatching(/^bad\.json: invalid JSON \(.+\); file skipped$/),
+    ]);
+    const err = await run(['bad.json'], options(root, { strict: true })).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(isDedupeError(err) && err.message).toMatch(/^bad\.json: invalid JSON/);
+  });
+
   it('stops with E_INPUT on a malformed JSONL line in strict mode', async () => {
     const root = await tree({ 'data.jsonl': '{"text":"a"}\n{"txt":"b"}\n' });
     const err = await run(['data.jsonl'], options(root, { strict: true })).then(
