@@ -9,7 +9,7 @@
  * tested on a 20 MB line with --max-doc-bytes 30M (read) and 10M (skipped).
  */
 import { createWriteStream } from 'node:fs';
-import { unlink } from 'node:fs/promises';
+import { mkdir, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error -- a plain .mjs script without type declarations
@@ -88,6 +88,22 @@ describe('malformed JSONL', () => {
     expect(r.code).toBe(0);
     expect(warnings(r.stderr)).toEqual([`dedupe: warning: ${jsonl}/invalid-utf8.jsonl:1: invalid UTF-8; undecodable bytes replaced with U+FFFD`]);
     expect(parseJson(r).documents).toHaveLength(1);
+  });
+
+  it('.json files: records read, an invalid one skipped with a warning and counted in the summary; --strict stops at it', async () => {
+    const dir = path.join(tmp, 'json-files');
+    await mkdir(dir, { recursive: true });
+    await writeFile(path.join(dir, 'a.json'), JSON.stringify([{ id: 'r1', text: 'the first record of the array' }, { id: 'r2', text: 'the second record' }]));
+    await writeFile(path.join(dir, 'b.json'), '[{"id": "broken", ');
+    const r = await runCli([dir, '--json']);
+    expect(r.code).toBe(0);
+    expect(parseJson(r).documents.map((d) => d.id.replace(/^.*\//, ''))).toEqual(['a.json#r1', 'a.json#r2']);
+    expect(r.stderr).toMatch(/dedupe: warning: .*b\.json: invalid JSON \(.+\); file skipped\n/);
+    expect(r.stderr).toMatch(/skipped 1 file: 1 not valid JSON/);
+    const strict = await runCli([dir, '--json', '--strict']);
+    expect(strict.code).toBe(2);
+    expect(strict.stdout).toBe('');
+    expect(strict.stderr).toMatch(/dedupe: error: .*b\.json: invalid JSON/);
   });
 
   it('--text-field and --id-field choose the fields', async () => {
