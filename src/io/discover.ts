@@ -28,7 +28,7 @@ import { type Dirent, type BigIntStats, promises as fsp } from 'node:fs';
 import path from 'node:path';
 import type { DocFormat } from '../types.js';
 import { joinDisplayPath, toDisplayPath } from './display-path.js';
-import { formatOfName } from './formats.js';
+import { formatOfName, isJsonName } from './formats.js';
 import { countSkip, type InputStats } from './input-stats.js';
 import { createPathFilter, type PathFilter } from './path-filter.js';
 import { describeFsError, inputWarning, type InputWarning } from './warnings.js';
@@ -226,9 +226,9 @@ async function listChildren(
     if (entry.isDirectory()) {
       candidates.push({ name, abs, rel, format: undefined, link: false });
     } else if (entry.isSymbolicLink()) {
-      candidates.push({ name, abs, rel, format: formatOfName(name), link: true });
+      candidates.push({ name, abs, rel, format: isJsonName(name) && !filter.includes(rel) ? undefined : formatOfName(name), link: true });
     } else if (entry.isFile()) {
-      const format = formatOfName(name);
+      const format = isJsonName(name) && !filter.includes(rel) ? undefined : formatOfName(name);
       if (format === undefined) {
         countSkip(stats, 'unknown-extension', joinDisplayPath(rootDisplay, rel));
       } else if (!filter.acceptsFile(rel)) {

@@ -18,6 +18,16 @@ const EXTENSIONS: ReadonlyMap<string, DocFormat> = new Map([
 ]);
 
 /**
+ * True for a `.json` name. Such a file is read (as records: see jsonArrayLines) when it is named
+ * on the command line or by an --include glob; met while walking a directory otherwise, it is
+ * skipped like an unknown extension (package.json, tsconfig.json and other settings files are
+ * not datasets, and each would be a warning).
+ */
+export function isJsonName(name: string): boolean {
+  return name.toLowerCase().endsWith('.json');
+}
+
+/**
  * The format of a file, judged by the extension of its name (case-insensitive).
  *
  * @param name a file name or path (only the part after the last `.` of the last segment counts)

@@ -9,6 +9,8 @@ export interface PathFilter {
   acceptsFile(rel: string): boolean;
   /** Whether a directory (or any entry) is pruned because it matches an exclude glob. */
   excludes(rel: string): boolean;
+  /** Whether an --include glob names the file (false when there are none). */
+  includes(rel: string): boolean;
 }
 
 type Matcher = (rel: string) => boolean;
@@ -31,6 +33,7 @@ export function createPathFilter(include: readonly string[], exclude: readonly s
   return {
     acceptsFile: (rel) => (inc === undefined || inc(rel)) && (exc === undefined || !exc(rel)),
     excludes: (rel) => exc !== undefined && exc(rel),
+    includes: (rel) => inc !== undefined && inc(rel),
   };
 }
 

@@ -372,10 +372,17 @@ describe('readInputs: formats and problems', () => {
       'one.json': '{"id": "solo", "text": "alone"}',
       'bad.json': '[{"id": "x", "text": ',
       'dir/nested.JSON': '[{"text": "found in a directory"}]',
+      'dir/package.json': '{"name": "not a dataset"}',
     });
     const r = await run(['arr.json', 'one.json', 'bad.json', 'dir'], options(root));
-    expect(ids(r)).toEqual(['arr.json#p', 'arr.json#2', 'arr.json#p~2', 'one.json#solo', 'dir/nested.JSON#1']);
-    expect(r.docs.map((d) => d.text)).toEqual(['one', 'two', 'three', 'alone', 'found in a directory']);
+    // Named on the command line: read. Met in a directory: skipped like an unknown extension.
+    expect(ids(r)).toEqual(['arr.json#p', 'arr.json#2', 'arr.json#p~2', 'one.json#solo']);
+    expect(r.docs.map((d) => d.text)).toEqual(['one', 'two', 'three', 'alone']);
+    expect(r.stats.skippedUnknownExtension).toBe(2);
+    // Named by an --include glob: read.
+    const included = await run(['dir'], options(root, { include: ['nested.JSON'] }));
+    expect(ids(included)).toEqual(['dir/nested.JSON#1']);
+    expect(included.warnings).toEqual([]);
     expect(r.docs[1]).toMatchObject({ format: 'jsonl', line: 2 }); // "line": the record's number in the array
     expect(r.warnings.map((w) => w.message)).toEqual([
       'arr.json:3: not a JSON object (got string); line skipped',

@@ -95,12 +95,12 @@ describe('malformed JSONL', () => {
     await mkdir(dir, { recursive: true });
     await writeFile(path.join(dir, 'a.json'), JSON.stringify([{ id: 'r1', text: 'the first record of the array' }, { id: 'r2', text: 'the second record' }]));
     await writeFile(path.join(dir, 'b.json'), '[{"id": "broken", ');
-    const r = await runCli([dir, '--json']);
+    const r = await runCli([path.join(dir, 'a.json'), path.join(dir, 'b.json'), '--json']);
     expect(r.code).toBe(0);
     expect(parseJson(r).documents.map((d) => d.id.replace(/^.*\//, ''))).toEqual(['a.json#r1', 'a.json#r2']);
     expect(r.stderr).toMatch(/dedupe: warning: .*b\.json: invalid JSON \(.+\); file skipped\n/);
     expect(r.stderr).toMatch(/skipped 1 file: 1 not valid JSON/);
-    const strict = await runCli([dir, '--json', '--strict']);
+    const strict = await runCli([dir, '--include', '*.json', '--json', '--strict']);
     expect(strict.code).toBe(2);
     expect(strict.stdout).toBe('');
     expect(strict.stderr).toMatch(/dedupe: error: .*b\.json: invalid JSON/);
