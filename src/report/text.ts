@@ -37,6 +37,16 @@ export function shortenMiddle(s: string, width: number): string {
 }
 
 /** Writes the text report. */
+/**
+ * What a count of tokens is called: "word", or "character" for text mostly in scripts written
+ * without spaces (Chinese, Japanese, Thai), where each character is a token: there a text has
+ * fewer than two characters a token (with its punctuation), where words of spaced scripts have
+ * five or more with their spaces.
+ */
+export function tokenUnit(tokens: number, chars: number): string {
+  return tokens > 0 && chars < 2 * tokens ? 'character' : 'word';
+}
+
 export function writeText(r: DedupeResult, write: (chunk: string) => void, opts: TextOptions): void {
   const st = opts.style;
   const width = opts.quoteWidth ?? 160;
@@ -69,7 +79,7 @@ export function writeText(r: DedupeResult, write: (chunk: string) => void, opts:
     const w = Math.max(...ordered.map((m) => name(m).length));
     for (const m of ordered) {
       const d = docs[m]!;
-      const size = st.dim(`${d.bytes} bytes, ${plural(d.tokens, 'word')}`);
+      const size = st.dim(`${d.bytes} bytes, ${plural(d.tokens, tokenUnit(d.tokens, d.chars))}`);
       if (m === c.keep) {
         write(`  ${st.green('keep   ')}  ${name(m).padEnd(w)}  ${size}\n`);
         continue;
@@ -169,10 +179,11 @@ export function writeText(r: DedupeResult, write: (chunk: string) => void, opts:
     const cx = aFirst ? p.coverage?.aInB : p.coverage?.bInA;
     const cy = aFirst ? p.coverage?.bInA : p.coverage?.aInB;
     const verb = p.kind === 'contained' ? st.yellow('is derived from') : 'shares';
+    const unit = tokenUnit(words, passages.reduce((n, x) => n + x.text.length, 0));
     const what =
       p.kind === 'contained'
-        ? `${verb} ${name(y)}: ${plural(passages.length, 'passage')}, ${plural(words, 'word')}, ${pct(cx ?? 0)} of it`
-        : `${verb} ${plural(passages.length, 'passage')} (${plural(words, 'word')}, ${pct(cx ?? 0)} of it) with ${name(y)} (${pct(cy ?? 0)} of that)`;
+        ? `${verb} ${name(y)}: ${plural(passages.length, 'passage')}, ${plural(words, unit)}, ${pct(cx ?? 0)} of it`
+        : `${verb} ${plural(passages.length, 'passage')} (${plural(words, unit)}, ${pct(cx ?? 0)} of it) with ${name(y)} (${pct(cy ?? 0)} of that)`;
     const also = copies.length === 0 ? '' : ` ${st.dim(`and ${copies.length === 1 ? 'its copy' : `its ${copies.length} copies`} ${copies.map(name).join(', ')}`)}`;
     write(`\n  ${st.magenta(name(x))} ${what}${also}\n`);
     for (const ps of passages.slice(0, 5)) write(quote(ps, aFirst));
@@ -181,7 +192,7 @@ export function writeText(r: DedupeResult, write: (chunk: string) => void, opts:
 
   function quote(ps: Passage, aFirst: boolean): string {
     const [rx, ry] = aFirst ? [ps.a, ps.b] : [ps.b, ps.a];
-    const loc = st.dim(`[${rx.start}–${rx.end} | ${ry.start}–${ry.end}, ${plural(ps.words, 'word')}]`);
+    const loc = st.dim(`[${rx.start}–${rx.end} | ${ry.start}–${ry.end}, ${plural(ps.words, tokenUnit(ps.words, ps.text.length))}]`);
     return `    “${shortenMiddle(ps.text, width)}” ${loc}\n`;
   }
 }

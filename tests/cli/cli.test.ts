@@ -164,6 +164,13 @@ describe('dedupe fixtures/seeds (the text report)', () => {
     ]);
     expect(out).toContain('“All Content by Mehr News Agency is licensed under a Creative Commons Attribution 4.0 International License” [4230–4336 | 5273–5379, 17 words]');
   });
+
+  it('counts characters, not words, for text in scripts written without spaces', async () => {
+    const r = await runCli(['fixtures/multilingual/zh-a.txt', 'fixtures/encodings/zh-a.gb18030.txt', 'fixtures/multilingual/ru-a.txt', '--color', 'never', '-q']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/dup +fixtures\/multilingual\/zh-a\.txt +754 bytes, 232 characters  Jaccard 1\.000/);
+    expect(r.stdout).not.toMatch(/\d words/);
+  });
 });
 
 describe('dedupe --verbose', () => {
