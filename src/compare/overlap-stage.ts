@@ -278,14 +278,18 @@ export function makeBatchAligner(plan: AlignPlan, count: number, seedDoc: (d: nu
       if (shared === undefined) alignment = alignOne(a, b);
       else {
         const to = h + shared.counts[i]!;
-        const copy = first !== undefined && (first[a] !== a || first[b] !== b);
-        alignment = copy ? alignOne(a, b) : alignOne(a, b, shared.hashes, h, to);
+        alignment = withCopy(first, a, b) ? alignOne(a, b) : alignOne(a, b, shared.hashes, h, to);
         h = to;
       }
       if (alignment.pieces.length > 0) hits.push({ index: i, alignment, intersection: intersectionSize(sets(a), sets(b)) });
     }
     return hits;
   };
+}
+
+/** True when a or b is a duplicate cluster's copy other than its first (AlignPlan.first). */
+function withCopy(first: Uint32Array | undefined, a: number, b: number): boolean {
+  return first !== undefined && (first[a] !== a || first[b] !== b);
 }
 
 /**
@@ -388,14 +392,15 @@ function prepareIndex(state: OverlapState, ctx: OverlapContext, shared = false):
 
 /** The hashes of `own` that `other` does not hold (both ascending; repeats of `own` kept). */
 function hashesNotIn(own: Uint32Array, other: Uint32Array): Uint32Array {
-  const out: number[] = [];
+  const out = new Uint32Array(own.length);
+  let n = 0;
   let j = 0;
   for (let i = 0; i < own.length; i++) {
     const h = own[i]!;
     while (j < other.length && other[j]! < h) j++;
-    if (j === other.length || other[j] !== h) out.push(h);
+    if (j === other.length || other[j] !== h) out[n++] = h;
   }
-  return out.length === 0 ? NO_HASHES : Uint32Array.from(out);
+  return n === 0 ? NO_HASHES : out.slice(0, n);
 }
 
 function finishPlan(
@@ -649,16 +654,15 @@ class OverlapCollector {
     const first = this.plan.align.first;
     for (const h of hits) {
       const [a, b] = unpackPair(packed[h.index]!, this.n);
-      if (first !== undefined && (first[a] !== a || first[b] !== b)) {
-        // A copy's pair: recorded once, and never expanded (its cluster's first copy's pairs are).
+      // A copy's pair: recorded once, and never expanded (its cluster's first copy's pairs are).
+      const copy = withCopy(first, a, b);
+      if (copy) {
         const key = a * this.n + b;
         if (this.recordedCopies.has(key)) continue;
         this.recordedCopies.add(key);
-        this.record(a, b, h.alignment, h.intersection);
-        continue;
       }
       this.record(a, b, h.alignment, h.intersection);
-      if (expansions) this.expand(a, b, expansions);
+      if (expansions && !copy) this.expand(a, b, expansions);
     }
   }
 

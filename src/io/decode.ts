@@ -64,10 +64,9 @@ export function decodeText(buf: Uint8Array, options: DecodeOptions = {}): Decode
   if (buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff) {
     return decodeUtf16(buf.subarray(2), 'utf-16be');
   }
+  const utf8 = decodeUtf8(buf, false);
+  if (!utf8.invalid || mostlyUtf8(utf8.text)) return utf8;
   const b = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
-  if (isUtf8(b)) return { text: b.toString('utf8'), encoding: 'utf-8', bom: false, invalid: false };
-  const utf8 = b.toString('utf8');
-  if (mostlyUtf8(utf8)) return { text: utf8, encoding: 'utf-8', bom: false, invalid: true };
   const legacy = legacyEncoding(b, options.html === true);
   const encoding = legacy.decoder.encoding;
   const text = encoding === 'windows-1252' ? decodeWindows1252(b) : legacy.decoder.decode(b);

@@ -226,9 +226,9 @@ async function listChildren(
     if (entry.isDirectory()) {
       candidates.push({ name, abs, rel, format: undefined, link: false });
     } else if (entry.isSymbolicLink()) {
-      candidates.push({ name, abs, rel, format: isJsonName(name) && !filter.includes(rel) ? undefined : formatOfName(name), link: true });
+      candidates.push({ name, abs, rel, format: walkedFormat(name, rel, filter), link: true });
     } else if (entry.isFile()) {
-      const format = isJsonName(name) && !filter.includes(rel) ? undefined : formatOfName(name);
+      const format = walkedFormat(name, rel, filter);
       if (format === undefined) {
         countSkip(stats, 'unknown-extension', joinDisplayPath(rootDisplay, rel));
       } else if (!filter.acceptsFile(rel)) {
@@ -272,6 +272,11 @@ async function listChildren(
     }
   }
   return items;
+}
+
+/** The format of a file met while walking a directory: a `.json` file only when an --include glob names it (see isJsonName). */
+function walkedFormat(name: string, rel: string, filter: PathFilter): DocFormat | undefined {
+  return isJsonName(name) && !filter.includes(rel) ? undefined : formatOfName(name);
 }
 
 function walkStatWarning(display: string, link: boolean, err: unknown): InputWarning {

@@ -142,9 +142,8 @@ export function htmlToText(html: string): string {
     else if (LINE_BREAKS.has(name)) endLine();
     else if (CELLS.has(name)) pieces.push(' ');
   };
-  const isChrome = (name: string, attribs: Record<string, string>): boolean => {
+  const isChrome = (name: string, role: string | undefined, attribs: Record<string, string>): boolean => {
     if (DROPPED.has(name) || CHROME.has(name) || attribs.hidden !== undefined) return true;
-    const role = attribs.role?.trim().toLowerCase();
     if (role !== undefined && CHROME_ROLES.has(role)) return true;
     if (attribs.style !== undefined && HIDDEN_STYLE.test(attribs.style)) return true;
     const outside = mainDepth === 0 && articleDepth === 0;
@@ -159,8 +158,9 @@ export function htmlToText(html: string): string {
           return;
         }
         if (inHead && !HEAD_CONTENT.has(name)) inHead = false;
-        const drop = dropDepth > 0 || inHead || isChrome(name, attribs);
-        const main = !drop && (name === 'main' || attribs.role?.trim().toLowerCase() === 'main');
+        const role = attribs.role?.trim().toLowerCase();
+        const drop = dropDepth > 0 || inHead || isChrome(name, role, attribs);
+        const main = !drop && (name === 'main' || role === 'main');
         const article = !drop && name === 'article';
         const pre = !drop && name === 'pre';
         // Break before the element's state applies, so a paragraph never straddles main or article.

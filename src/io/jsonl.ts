@@ -38,9 +38,6 @@ export function openJsonlFile(abs: string): AsyncIterable<Buffer> {
 /** The largest `.json` file read (it is parsed whole; JSON Lines stream at any size). */
 export const MAX_JSON_BYTES = 512 * 1024 * 1024;
 
-/** True for a `.json` file name: an array of records rather than JSON Lines. */
-export const isJsonArrayFile = (name: string): boolean => name.toLowerCase().endsWith('.json');
-
 /**
  * The records of a `.json` file as JSON Lines, for readJsonl: a top-level array gives one line
  * per element (so a warning's "line" is the element's number, from 1), any other value one line.

@@ -7,7 +7,8 @@ import type { SourceDoc } from '../types.js';
 import { collectStream } from './collect-stream.js';
 import { discoverInputs, type Discovered, type DiscoveredFile } from './discover.js';
 import { createInputStats, type InputStats } from './input-stats.js';
-import { isJsonArrayFile, jsonArrayLines, openJsonlFile, readJsonl, type JsonlOptions } from './jsonl.js';
+import { jsonArrayLines, openJsonlFile, readJsonl, type JsonlOptions } from './jsonl.js';
+import { isJsonName } from './formats.js';
 import { readDocumentFile } from './read-file.js';
 import { documentFromBytes, tooLargeWarning, type ReadOutcome } from './text-document.js';
 import { describeFsError, inputWarning, type InputWarning } from './warnings.js';
@@ -149,7 +150,7 @@ async function* readJsonlFile(
 ): AsyncGenerator<SourceDoc> {
   stats.filesRead++;
   try {
-    const chunks = isJsonArrayFile(file.abs) ? jsonArrayLines(file.abs, file.path, options, onWarning) : openJsonlFile(file.abs);
+    const chunks = isJsonName(file.abs) ? jsonArrayLines(file.abs, file.path, options, onWarning) : openJsonlFile(file.abs);
     for await (const doc of readJsonl(chunks, file.path, options, onWarning)) {
       stats.documents++;
       stats.bytes += doc.bytes;

@@ -27,7 +27,8 @@ export const HIGH = 4;
 const WORD_RE = /[\p{L}\p{M}\p{N}]/u;
 const SOLO_RE =
   /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}\p{Script=Tibetan}]/u;
-const JOINERS = [0x27, 0x2019, 0x02bc, 0x00ad, 0x034f, 0x200b, 0x200c, 0x200d, 0x2060, 0x2061, 0x2062, 0x2063, 0x2064, 0xfeff];
+/** Code points kept inside a word between two word characters and dropped from its normalized form. */
+export const JOINERS = [0x27, 0x2019, 0x02bc, 0x00ad, 0x034f, 0x200b, 0x200c, 0x200d, 0x2060, 0x2061, 0x2062, 0x2063, 0x2064, 0xfeff];
 for (let c = 0xfe00; c <= 0xfe0f; c++) JOINERS.push(c); // variation selectors
 // Bidirectional marks and controls (ALM, LRM, RLM, embeddings, overrides, isolates): invisible, common in Arabic-script web text.
 JOINERS.push(0x061c, 0x200e, 0x200f, 0x202a, 0x202b, 0x202c, 0x202d, 0x202e, 0x2066, 0x2067, 0x2068, 0x2069);

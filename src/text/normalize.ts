@@ -3,15 +3,17 @@
  *
  * Unicode NFKC (compatibility forms: fullwidth letters, ligatures, composed vs combining
  * accents), then case folding (`toLowerCase` plus the full folds ß→ss and final ς→σ), with
- * joiners (apostrophes, soft hyphen, ZWNJ/ZWJ, word joiner) removed; in Arabic script,
- * diacritics and tatweel dropped and keyboard variants folded (ي/ی, ك/ک, ه/ہ, أ/ا, digits);
- * Russian ё folded to е; Cyrillic and Greek letters that look like Latin ones folded to Latin in
- * words that mix them with Latin letters or are made of nothing else (see `foldLookalikes`).
- * Typographic quotes,
- * dashes and spaces never reach here: they separate tokens, so they fold by construction.
+ * joiners (apostrophes, soft hyphen, ZWNJ/ZWJ, invisible characters: JOINERS in char-class.ts)
+ * removed; in Arabic script, diacritics and tatweel dropped and keyboard variants folded (ي/ی,
+ * ك/ک, ه/ہ, أ/ا, digits); Russian ё folded to е; Cyrillic and Greek letters that look like Latin
+ * ones folded to Latin in words that mix them with Latin letters or are made of nothing else
+ * (see `foldLookalikes`). Typographic quotes, dashes and spaces never reach here: they separate
+ * tokens, so they fold by construction.
  */
+import { JOINERS } from './char-class.js';
 
-const JOINERS_RE = /['\u2019\u02bc\u00ad\u034f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufe00-\ufe0f\ufeff]/g;
+/** The tokenizer's joiners (one list for both: a joiner kept in a word is dropped here). */
+const JOINERS_RE = new RegExp(`[${JOINERS.map((c) => `\\u${c.toString(16).padStart(4, '0')}`).join('')}]`, 'g');
 const FOLD_RE = /[ßς]/g;
 
 /** Characters that script folding touches (Arabic script, Arabic-Indic digits, Cyrillic ё). */
@@ -67,8 +69,9 @@ for (const ch of Object.keys(LOOKALIKE_LOWER)) LOOKALIKE_CLASS[ch.charCodeAt(0)]
 
 /**
  * Homoglyph folding of a token (`s` its NFKC form, `lower` that case-folded); tokens without
- * Cyrillic or Greek letters come back as `lower`. A word that mixes them with Latin letters is written in Latin with look-alikes
- * swapped in: each look-alike (of either case) becomes its Latin letter. A word made only of
+ * Cyrillic or Greek letters come back as `lower`. A word that mixes them with Latin letters is
+ * written in Latin with look-alikes swapped in: each look-alike (of either case) becomes its
+ * Latin letter. A word made only of
  * letters that look like lower-case Latin ones ("а", "ео", "рох") is folded too, so that a
  * word whose every letter was swapped still matches; this is one-to-one on Cyrillic and on
  * Greek words, so no two words of those languages become one (only such short words of theirs
