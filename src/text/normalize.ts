@@ -2,7 +2,9 @@
  * Normalization of one token: the slow path for tokens with non-ASCII code units.
  *
  * Unicode NFKC (compatibility forms: fullwidth letters, ligatures, composed vs combining
- * accents), then case folding (`toLowerCase` plus the full folds ß→ss and final ς→σ), with
+ * accents), diacritics of Latin and Greek letters dropped (and Cyrillic stress marks: see
+ * `stripDiacritics`; ł, ø, đ, ı, œ, æ written as l, o, d, i, oe, ae), then case folding
+ * (`toLowerCase` plus the full folds ß→ss and final ς→σ), with
  * joiners (apostrophes, soft hyphen, ZWNJ/ZWJ, invisible characters: JOINERS in char-class.ts)
  * removed; in Arabic script, diacritics and tatweel dropped and keyboard variants folded (ي/ی,
  * ك/ک, ه/ہ, أ/ا, digits); Russian ё folded to е; Cyrillic and Greek letters that look like Latin
@@ -89,11 +91,60 @@ function foldLookalikes(s: string, lower: string): string {
   return seen === 2 ? lower.replace(LOOKALIKE_LOWER_RE, (ch) => LOOKALIKE_LOWER[ch]!) : lower;
 }
 
+/**
+ * Latin letters with a stroke or ligatures that have no Unicode decomposition, written without
+ * it where a keyboard or a site lacks them (after case folding).
+ */
+const LETTER_FOLDS: Record<string, string> = { ı: 'i', ł: 'l', ø: 'o', đ: 'd', ħ: 'h', œ: 'oe', æ: 'ae' };
+const LETTER_FOLD_RE = new RegExp(`[${Object.keys(LETTER_FOLDS).join('')}]`, 'g');
+
+/**
+ * True when a token may carry diacritics to drop: Latin letters past ASCII (U+00C0–U+024F),
+ * combining diacritical marks (U+0300–U+036F), Greek (U+0370–U+03FF) and the Latin and Greek
+ * extended blocks (U+1E00–U+1FFF: Vietnamese, polytonic Greek).
+ */
+function mayHaveDiacritics(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((c >= 0xc0 && c <= 0x3ff) || (c >= 0x1e00 && c <= 0x1fff)) return true;
+  }
+  return false;
+}
+
+/**
+ * `s` without its diacritics: "Çavuşoğlu" → "Cavusoglu", "São" → "Sao", "Αθήνα" → "Αθηνα",
+ * "Đà Nẵng" → "Đa Nang" (đ is a letter of its own, folded after case folding). Each character is
+ * decomposed (NFD) and the combining diacritical marks (U+0300–U+036F) after a Latin or Greek
+ * letter are dropped; after a Cyrillic letter only the stress marks (grave, acute) are, so й, ў
+ * and ї stay letters of their own. Marks of other scripts (Devanagari vowel signs, Hebrew and
+ * Thai marks) are outside that block and stay.
+ */
+function stripDiacritics(s: string): string {
+  const d = s.normalize('NFD');
+  let out = '';
+  let from = 0;
+  let cyrillic = false;
+  for (let i = 0; i < d.length; i++) {
+    const c = d.charCodeAt(i);
+    if (c < 0x300 || c > 0x36f) {
+      cyrillic = c >= 0x400 && c <= 0x52f;
+      continue;
+    }
+    if (cyrillic && c > 0x301) continue;
+    out += d.slice(from, i);
+    from = i + 1;
+  }
+  return from === 0 ? s : (out + d.slice(from)).normalize('NFC');
+}
+
 /** Normalized form of a raw token (a slice of the original text). */
 export function normalizeToken(raw: string): string {
-  const nfkc = raw.replace(JOINERS_RE, '').normalize('NFKC');
+  let nfkc = raw.replace(JOINERS_RE, '').normalize('NFKC');
+  const marked = mayHaveDiacritics(nfkc);
+  if (marked) nfkc = stripDiacritics(nfkc);
   let s = nfkc.toLowerCase();
   s = foldLookalikes(nfkc, s);
+  if (marked) s = s.replace(LETTER_FOLD_RE, (ch) => LETTER_FOLDS[ch]!);
   if (FOLD_RE.test(s)) {
     FOLD_RE.lastIndex = 0;
     s = s.replace(FOLD_RE, (ch) => (ch === 'ß' ? 'ss' : 'σ'));

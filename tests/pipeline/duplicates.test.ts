@@ -164,6 +164,18 @@ describe('any script', () => {
   }
 });
 
+describe('copies without diacritics', () => {
+  it('finds a French article copied by a site that writes without accents (and œ as oe)', () => {
+    const fr = text('fixtures/multilingual/fr-a.txt');
+    const plain = fr.normalize('NFD').replace(/\p{M}/gu, '').replace(/œ/g, 'oe');
+    expect(plain).not.toBe(fr);
+    const r = findDuplicates([doc('fr', fr), doc('plain', plain), doc('other', text('fixtures/seeds/004_866d47ab6ad8327c.txt'))]);
+    expect(r.clusters.map((c) => ids(r, c.members))).toEqual([['fr', 'plain']]);
+    const pair = r.pairs.find((p) => p.kind === 'duplicate')!;
+    expect(pair.jaccard).toBe(1);
+  });
+});
+
 describe('copies across Arabic-script sites', () => {
   it('finds an Urdu article re-typed with Arabic letter forms, diacritics and Arabic-Indic digits', () => {
     const urdu = text('fixtures/multilingual/ur-a.txt');

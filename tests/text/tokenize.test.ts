@@ -35,12 +35,14 @@ describe('tokenize', () => {
   });
 
   it('hashes a word the same on the ASCII fast path and the Unicode slow path', () => {
-    const t = tokenize('Hello hello HELLO héllo');
+    const t = tokenize('Hello hello HELLO héllo hullo привет');
     expect(t.hashes[0]).toBe(hashToken('hello'));
     expect(t.hashes[1]).toBe(t.hashes[0]);
     expect(t.hashes[2]).toBe(t.hashes[0]);
     expect(t.hashes[3]).toBe(hashToken(normalizeToken('héllo')));
-    expect(t.hashes[3]).not.toBe(t.hashes[0]);
+    expect(t.hashes[3]).toBe(t.hashes[0]); // its diacritic dropped: the same word
+    expect(t.hashes[4]).not.toBe(t.hashes[0]);
+    expect(t.hashes[5]).toBe(hashToken('привет'));
   });
 
   it('keeps each token at its character offsets in the original text', () => {
@@ -95,6 +97,29 @@ describe('script folding', () => {
     same('ёлка её', 'елка ее');
     expect(tokenize('мир').hashes[0]).not.toBe(tokenize('мор').hashes[0]);
     expect(tokenize('كتاب').hashes[0]).not.toBe(tokenize('كتب').hashes[0]);
+  });
+});
+
+describe('diacritics', () => {
+  const same = (x: string, y: string): void => expect(norm(x)).toBe(norm(y));
+
+  it('drops the diacritics of Latin and Greek letters, as sites and keyboards without them write', () => {
+    same('Mevlüt Çavuşoğlu, São Paulo, Bogotá', 'Mevlut Cavusoglu, Sao Paulo, Bogota');
+    same('Œuvre naïve, Łódź, Ørsted, İstanbul, ılık', 'Oeuvre naive, Lodz, Orsted, Istanbul, ilik');
+    same('Đà Nẵng, Hà Nội', 'Da Nang, Ha Noi'); // Vietnamese: tone marks and đ
+    same('e\u0301te\u0301', 'ete'); // decomposed forms too
+    same('ΑΘΗΝΑ ΌΧΙ', 'Αθήνα όχι'); // Greek capitals are written without accents
+    same('Ἀθῆναι', 'Αθηναι'); // polytonic Greek
+    expect(norm('Straße café')).toBe('strasse cafe');
+  });
+
+  it('keeps the letters of other scripts whole: Cyrillic й and ї, Devanagari vowel signs', () => {
+    expect(norm('мой мои')).toBe('мой мои');
+    expect(normalizeToken('мой')).not.toBe(normalizeToken('мои'));
+    expect(normalizeToken('їжак')).not.toBe(normalizeToken('іжак'));
+    same('молоко́ йо́гурт', 'молоко йогурт'); // stress marks in Russian teaching texts are dropped
+    expect(norm('नमस्ते दुनिया')).toBe('नमस्ते दुनिया');
+    expect(normalizeToken('कि')).not.toBe(normalizeToken('क'));
   });
 });
 
