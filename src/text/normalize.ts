@@ -13,6 +13,7 @@
  * tokens, so they fold by construction.
  */
 import { JOINERS } from './char-class.js';
+import { decodeEntities } from './entities.js';
 
 /** The tokenizer's joiners (one list for both: a joiner kept in a word is dropped here). */
 const JOINERS_RE = new RegExp(`[${JOINERS.map((c) => `\\u${c.toString(16).padStart(4, '0')}`).join('')}]`, 'g');
@@ -139,6 +140,7 @@ function stripDiacritics(s: string): string {
 
 /** Normalized form of a raw token (a slice of the original text). */
 export function normalizeToken(raw: string): string {
+  if (raw.includes('&')) raw = decodeEntities(raw); // a word the tokenizer read through &eacute; or &#39;
   let nfkc = raw.replace(JOINERS_RE, '').normalize('NFKC');
   const marked = mayHaveDiacritics(nfkc);
   if (marked) nfkc = stripDiacritics(nfkc);

@@ -11,6 +11,7 @@
 import type { Tokens } from '../types.js';
 import { CHAR_CLASS, HIGH, JOIN, SOLO, WORD, classifyAstral } from './char-class.js';
 import { FNV_OFFSET, FNV_PRIME, fmix32, hashToken } from './hash.js';
+import { entityEnd, entityValue } from './entities.js';
 import { normalizeToken } from './normalize.js';
 
 /** Optional token filters, resolved at the edge (see languages.ts). */
@@ -75,8 +76,12 @@ function scan(text: string): Tokens {
     let width = 1;
     if (c < 0x80) {
       if (ASCII_WORD[c] === 0) {
-        i++;
-        continue;
+        // A character reference (&quot;, &#39;) standing for a separator is skipped whole; one
+        // standing for a letter (&eacute;) starts a word here.
+        if (c !== 0x26 || (i = afterReference(text, i)) < 0) {
+          i = c === 0x26 ? -i - 1 : i + 1;
+          continue;
+        }
       }
     } else {
       let cls = CHAR_CLASS[c]!;
@@ -127,6 +132,18 @@ function scan(text: string): Tokens {
           i++;
           continue;
         }
+        // A character reference standing for a letter, or for a joiner between letters.
+        if (c === 0x26) {
+          const end = entityEnd(text, i);
+          if (end > 0) {
+            const ecls = referenceClass();
+            if (ecls === WORD || (ecls === JOIN && end < n && classAt(text, end) === WORD)) {
+              ascii = false;
+              i = end;
+              continue;
+            }
+          }
+        }
         break;
       }
       const cls = CHAR_CLASS[c]!;
@@ -159,6 +176,23 @@ function scan(text: string): Tokens {
     ends[count++] = i;
   }
   return { count, hashes, starts, ends, quarters: 4 * count - solo };
+}
+
+/** Class of the character a reference stands for (of its first, when it stands for two). */
+function referenceClass(): number {
+  const e = entityValue.codePointAt(0) ?? 0;
+  return e < 0x10000 ? CHAR_CLASS[e]! : classifyAstral(String.fromCodePoint(e));
+}
+
+/**
+ * At a `&` outside a word: `i` itself when a reference to a letter or digit starts a word there,
+ * else the bitwise complement `-(next) - 1` of where scanning goes on (past a reference standing
+ * for a separator or a character of an unspaced script, which is not read; else past the `&`).
+ */
+function afterReference(text: string, i: number): number {
+  const end = entityEnd(text, i);
+  if (end === 0) return -(i + 1) - 1;
+  return referenceClass() === WORD ? i : -end - 1;
 }
 
 function grow(a: Uint32Array, cap: number): Uint32Array<ArrayBuffer> {

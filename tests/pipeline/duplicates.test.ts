@@ -176,6 +176,17 @@ describe('copies without diacritics', () => {
   });
 });
 
+describe('copies with HTML character references', () => {
+  it('finds an article scraped with its apostrophes, quotes and spaces left as references', () => {
+    const base = text('fixtures/seeds/002_93d5165a94d3fa71.txt');
+    const scraped = base.replace(/'/g, '&#39;').replace(/’/g, '&amp;#8217;').replace(/"/g, '&quot;').replace(/\. /g, '.&nbsp;').replace(/, /g, ',&#32;');
+    expect(scraped.match(/&[#a-z0-9]+;/g)!.length).toBeGreaterThan(30);
+    const r = findDuplicates([doc('base', base), doc('scraped', scraped), doc('other', text('fixtures/seeds/004_866d47ab6ad8327c.txt'))]);
+    expect(r.clusters.map((c) => ids(r, c.members))).toEqual([['base', 'scraped']]);
+    expect(r.pairs.find((p) => p.kind === 'duplicate')!.jaccard).toBe(1);
+  });
+});
+
 describe('copies across Arabic-script sites', () => {
   it('finds an Urdu article re-typed with Arabic letter forms, diacritics and Arabic-Indic digits', () => {
     const urdu = text('fixtures/multilingual/ur-a.txt');

@@ -72,7 +72,13 @@ describe('passage offsets', () => {
     for (const dir of ['fixtures/seeds', 'fixtures/multilingual', 'fixtures/io']) {
       const docs = fixtureDocs(dir);
       // add an edited copy and an excerpt of each document, so every folder has passages
-      const extra = docs.flatMap((d, i) => [doc(`${d.id}.edited`, editWords(d.text, 0.03, i)), doc(`${d.id}.excerpt`, d.text.slice(0, Math.floor(d.text.length * 0.4)))]);
+      // and an excerpt with HTML character references for its apostrophes, quotes and spaces
+      const escaped = (t: string): string => t.replace(/['’]/g, '&#8217;').replace(/"/g, '&quot;').replace(/ (?=\w)/g, (m, at: number) => (at % 5 === 0 ? '&nbsp;' : m));
+      const extra = docs.flatMap((d, i) => [
+        doc(`${d.id}.edited`, editWords(d.text, 0.03, i)),
+        doc(`${d.id}.excerpt`, d.text.slice(0, Math.floor(d.text.length * 0.4))),
+        doc(`${d.id}.escaped`, escaped(d.text.slice(Math.floor(d.text.length * 0.5)))),
+      ]);
       const all = [...docs, ...extra];
       total += checkPassages(all, findDuplicates(all));
     }

@@ -100,6 +100,27 @@ describe('script folding', () => {
   });
 });
 
+describe('HTML character references left in text', () => {
+  it('reads a reference as the character it stands for, keeping the original offsets', () => {
+    const t = 'Iran&#39;s &quot;decisive&quot; caf&eacute;&nbsp;AT&amp;T &amp;#8217;twice&amp;quot; l&shy;ong';
+    expect(norm(t)).toBe(norm('Iran\'s "decisive" café AT&T ’twice" long'));
+    expect(norm(t)).toBe('irans decisive cafe at t twice long');
+    expect(words(t)).toEqual(['Iran&#39;s', 'decisive', 'caf&eacute;', 'AT', 'T', 'twice', 'l&shy;ong']);
+  });
+
+  it('counts only complete references: "AT&T", "R&D", "a&b;" and unknown names stay text', () => {
+    expect(norm('AT&T R&D a&b; x&nosuchname;y')).toBe('at t r d a b x nosuchname y');
+    expect(norm('&#0; &#x110000; &;')).toBe(''); // decoded as HTML does: U+FFFD, not a word
+  });
+
+  it('hashes a word read through references like the same word typed out', () => {
+    const a = tokenize('don&#8217;t &Eacute;cole &#1055;&#1088;&#1080;&#1074;&#1077;&#1090;');
+    const b = tokenize('don’t École Привет');
+    expect(Array.from(a.hashes.subarray(0, a.count))).toEqual(Array.from(b.hashes.subarray(0, b.count)));
+    expect(a.hashes[0]).toBe(hashToken('dont'));
+  });
+});
+
 describe('diacritics', () => {
   const same = (x: string, y: string): void => expect(norm(x)).toBe(norm(y));
 
