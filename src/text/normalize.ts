@@ -138,9 +138,21 @@ function stripDiacritics(s: string): string {
   return from === 0 ? s : (out + d.slice(from)).normalize('NFC');
 }
 
+/** A hyphen that ends a line inside a word (the tokenizer keeps such a word whole), with the line break and indentation. */
+const LINE_BREAK_HYPHEN_RE = /[-\u2010\u00ad]\r?\n[ \t]*/g;
+
 /** Normalized form of a raw token (a slice of the original text). */
 export function normalizeToken(raw: string): string {
   if (raw.includes('&')) raw = decodeEntities(raw); // a word the tokenizer read through &eacute; or &#39;
+  if (raw.includes('\n')) raw = raw.replace(LINE_BREAK_HYPHEN_RE, ''); // "infor-\nmation"
+  return normalizeWord(raw);
+}
+
+/**
+ * `normalizeToken` of a token that holds no character reference and no line break: the
+ * tokenizer's slow path, which knows when a word has neither.
+ */
+export function normalizeWord(raw: string): string {
   let nfkc = raw.replace(JOINERS_RE, '').normalize('NFKC');
   const marked = mayHaveDiacritics(nfkc);
   if (marked) nfkc = stripDiacritics(nfkc);

@@ -12,7 +12,7 @@ import type { Tokens } from '../types.js';
 import { CHAR_CLASS, HIGH, JOIN, SOLO, WORD, classifyAstral } from './char-class.js';
 import { FNV_OFFSET, FNV_PRIME, fmix32, hashToken } from './hash.js';
 import { entityEnd, entityValue } from './entities.js';
-import { normalizeToken } from './normalize.js';
+import { normalizeToken, normalizeWord } from './normalize.js';
 
 /** Optional token filters, resolved at the edge (see languages.ts). */
 export interface TokenFilter {
@@ -78,8 +78,13 @@ function scan(text: string): Tokens {
       if (ASCII_WORD[c] === 0) {
         // A character reference (&quot;, &#39;) standing for a separator is skipped whole; one
         // standing for a letter (&eacute;) starts a word here.
-        if (c !== 0x26 || (i = afterReference(text, i)) < 0) {
-          i = c === 0x26 ? -i - 1 : i + 1;
+        if (c !== 0x26) {
+          i++;
+          continue;
+        }
+        const next = afterReference(text, i);
+        if (next !== i) {
+          i = next;
           continue;
         }
       }
@@ -95,7 +100,7 @@ function scan(text: string): Tokens {
         const h =
           width === 1 && ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3041 && c <= 0x3096))
             ? fmix32(Math.imul(FNV_OFFSET ^ c, FNV_PRIME))
-            : hashToken(normalizeToken(text.slice(i, i + width)));
+            : hashToken(normalizeWord(text.slice(i, i + width)));
         if (count === cap) {
           cap = cap * 2 + 16;
           hashes = grow(hashes, cap);
@@ -118,6 +123,7 @@ function scan(text: string): Tokens {
     const start = i;
     let h = FNV_OFFSET;
     let ascii = true;
+    let marked = false; // read through a character reference or a line-break hyphen
     while (i < n) {
       c = text.charCodeAt(i);
       if (c < 0x80) {
@@ -127,21 +133,15 @@ function scan(text: string): Tokens {
           i++;
           continue;
         }
-        // An apostrophe between word characters stays in the range, not in the hash.
-        if (c === 0x27 && i + 1 < n && classAt(text, i + 1) === WORD) {
-          i++;
-          continue;
-        }
-        // A character reference standing for a letter, or for a joiner between letters.
-        if (c === 0x26) {
-          const end = entityEnd(text, i);
-          if (end > 0) {
-            const ecls = referenceClass();
-            if (ecls === WORD || (ecls === JOIN && end < n && classAt(text, end) === WORD)) {
-              ascii = false;
-              i = end;
-              continue;
-            }
+        // An apostrophe between word characters, a line-break hyphen or a character reference
+        // may go on with the word (one table look-up at a word's end: the checks are rare).
+        if (WORD_GOES_ON[c] !== 0) {
+          const next = wordGoesOn(text, start, i, c);
+          if (next > 0) {
+            if (c !== 0x27) marked = true;
+            if (c === 0x26) ascii = false;
+            i = next;
+            continue;
           }
         }
         break;
@@ -163,6 +163,15 @@ function scan(text: string): Tokens {
         i++;
         continue;
       }
+      if (c === 0x2010 || c === 0xad) {
+        const next = afterLineBreakHyphen(text, start, i);
+        if (next > 0) {
+          ascii = false;
+          marked = true;
+          i = next;
+          continue;
+        }
+      }
       break; // a separator, or an unspaced-script character (the outer loop takes it)
     }
     if (count === cap) {
@@ -171,11 +180,55 @@ function scan(text: string): Tokens {
       starts = grow(starts, cap);
       ends = grow(ends, cap);
     }
-    hashes[count] = ascii ? fmix32(h) : hashToken(normalizeToken(text.slice(start, i)));
+    hashes[count] = ascii ? fmix32(h) : hashToken(marked ? normalizeToken(text.slice(start, i)) : normalizeWord(text.slice(start, i)));
     starts[count] = start;
     ends[count++] = i;
   }
   return { count, hashes, starts, ends, quarters: 4 * count - solo };
+}
+
+/** 1 for the ASCII characters after which a word may go on: apostrophe, hyphen, ampersand. */
+const WORD_GOES_ON = new Uint8Array(128);
+WORD_GOES_ON[0x27] = WORD_GOES_ON[0x2d] = WORD_GOES_ON[0x26] = 1;
+
+/**
+ * Where the word started at `start` goes on after the ASCII character `c` at `i` (an apostrophe,
+ * a hyphen or an ampersand), or 0 when it ends there. An apostrophe between word characters
+ * stays in the range, not in the hash; a hyphen ending a line inside a word, see
+ * `afterLineBreakHyphen`; a character reference standing for a letter, or for a joiner
+ * between letters, is part of the word.
+ */
+function wordGoesOn(text: string, start: number, i: number, c: number): number {
+  if (c === 0x27) return i + 1 < text.length && classAt(text, i + 1) === WORD ? i + 1 : 0;
+  if (c === 0x2d) return afterLineBreakHyphen(text, start, i);
+  const end = entityEnd(text, i);
+  if (end === 0) return 0;
+  const cls = referenceClass();
+  return cls === WORD || (cls === JOIN && end < text.length && classAt(text, end) === WORD) ? end : 0;
+}
+
+/**
+ * Where a word goes on after a hyphen at `i` (`-`, U+2010 or a soft hyphen) that ends a line
+ * and breaks the word in two: a letter before it (not a digit: "2020-\n21" stays two numbers),
+ * a line break right after it, and a lower-case letter after the next line's indentation. 0
+ * when it does not. The hyphen and the line break stay in the word's range and are dropped
+ * from its normalized form (`normalizeToken`); a compound broken at its hyphen ("well-\nknown")
+ * becomes one word too, the price of reading typeset text.
+ */
+function afterLineBreakHyphen(text: string, start: number, i: number): number {
+  if (i === start) return 0;
+  const before = text.charCodeAt(i - 1);
+  if (before >= 0x30 && before <= 0x39) return 0;
+  let j = i + 1;
+  if (text.charCodeAt(j) === 0x0d) j++;
+  if (text.charCodeAt(j) !== 0x0a) return 0;
+  j++;
+  let c = text.charCodeAt(j);
+  while (c === 0x20 || c === 0x09) c = text.charCodeAt(++j);
+  if (c >= 0x61 && c <= 0x7a) return j;
+  if (c < 0x80 || CHAR_CLASS[c] !== WORD) return 0;
+  const ch = text[j]!;
+  return ch.toUpperCase() !== ch && ch.toLowerCase() === ch ? j : 0;
 }
 
 /** Class of the character a reference stands for (of its first, when it stands for two). */
@@ -186,13 +239,13 @@ function referenceClass(): number {
 
 /**
  * At a `&` outside a word: `i` itself when a reference to a letter or digit starts a word there,
- * else the bitwise complement `-(next) - 1` of where scanning goes on (past a reference standing
- * for a separator or a character of an unspaced script, which is not read; else past the `&`).
+ * else where scanning goes on: past a reference standing for a separator or a character of an
+ * unspaced script (which is not read), else past the `&`.
  */
 function afterReference(text: string, i: number): number {
   const end = entityEnd(text, i);
-  if (end === 0) return -(i + 1) - 1;
-  return referenceClass() === WORD ? i : -end - 1;
+  if (end === 0) return i + 1;
+  return referenceClass() === WORD ? i : end;
 }
 
 function grow(a: Uint32Array, cap: number): Uint32Array<ArrayBuffer> {

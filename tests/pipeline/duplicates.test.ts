@@ -176,6 +176,28 @@ describe('copies without diacritics', () => {
   });
 });
 
+describe('copies from typeset text', () => {
+  it('finds an article re-wrapped at 60 columns with words hyphenated across the line breaks', () => {
+    const base = text('fixtures/seeds/002_93d5165a94d3fa71.txt');
+    let wrapped = '';
+    let column = 0;
+    for (const w of base.split(/\s+/)) {
+      if (column + w.length > 60 && /^[a-z]{7,}$/.test(w)) {
+        const k = w.length >> 1;
+        wrapped += ` ${w.slice(0, k)}-\n${w.slice(k)}`;
+        column = w.length - k;
+      } else {
+        wrapped += column + w.length > 60 ? `\n${w}` : ` ${w}`;
+        column = column + w.length > 60 ? w.length : column + w.length + 1;
+      }
+    }
+    expect(wrapped.match(/-\n/g)!.length).toBeGreaterThan(15);
+    const r = findDuplicates([doc('base', base), doc('wrapped', wrapped), doc('other', text('fixtures/seeds/004_866d47ab6ad8327c.txt'))]);
+    expect(r.clusters.map((c) => ids(r, c.members))).toEqual([['base', 'wrapped']]);
+    expect(r.pairs.find((p) => p.kind === 'duplicate')!.jaccard).toBe(1);
+  });
+});
+
 describe('copies with HTML character references', () => {
   it('finds an article scraped with its apostrophes, quotes and spaces left as references', () => {
     const base = text('fixtures/seeds/002_93d5165a94d3fa71.txt');

@@ -100,6 +100,26 @@ describe('script folding', () => {
   });
 });
 
+describe('words hyphenated across line breaks', () => {
+  it('reads "infor-\\nmation" as one word, on both paths, and keeps its range', () => {
+    const t = 'infor-\nmation and inter-\r\n   national Ça-\nvuşoğlu long\u00ad\nword';
+    expect(words(t)).toEqual(['infor-\nmation', 'and', 'inter-\r\n   national', 'Ça-\nvuşoğlu', 'long\u00ad\nword']);
+    const a = tokenize(t);
+    const b = tokenize('information and international Çavuşoğlu longword');
+    expect(Array.from(a.hashes.subarray(0, a.count))).toEqual(Array.from(b.hashes.subarray(0, b.count)));
+    expect(a.hashes[0]).toBe(hashToken('information'));
+  });
+
+  it('leaves dashes, numbers, list items and capitalized next lines alone', () => {
+    expect(words('the years 2020-\n21 were')).toEqual(['the', 'years', '2020', '21', 'were']);
+    expect(words('see Al-\nAqsa')).toEqual(['see', 'Al', 'Aqsa']);
+    expect(words('word -\nnext')).toEqual(['word', 'next']);
+    expect(words('- one\n- two')).toEqual(['one', 'two']);
+    expect(words('pre-\n\nnext')).toEqual(['pre', 'next']); // a paragraph break is not a line wrap
+    expect(words('well-known')).toEqual(['well', 'known']);
+  });
+});
+
 describe('HTML character references left in text', () => {
   it('reads a reference as the character it stands for, keeping the original offsets', () => {
     const t = 'Iran&#39;s &quot;decisive&quot; caf&eacute;&nbsp;AT&amp;T &amp;#8217;twice&amp;quot; l&shy;ong';
