@@ -54,7 +54,13 @@ export function writeText(r: DedupeResult, write: (chunk: string) => void, opts:
   const docs = r.documents;
   const name = (i: number): string => docs[i]!.id;
   const s = r.stats;
-  const overlaps = r.pairs.filter((p) => p.kind !== 'duplicate');
+  // Overlaps worth a line of their own: a contained pair inside one cluster is that cluster's
+  // derived copy, shown there.
+  const clusterOf = new Int32Array(r.documents.length).fill(-1);
+  r.clusters.forEach((c, ci) => c.members.forEach((m) => (clusterOf[m] = ci)));
+  const shown = r.pairs
+    .filter((p) => p.kind === 'overlap' || (p.kind === 'contained' && (clusterOf[p.a] === -1 || clusterOf[p.a] !== clusterOf[p.b])))
+    .sort((x, y) => cover(y) - cover(x) || x.a - y.a || x.b - y.b);
 
   const parts = [
     plural(s.documents, 'document'),
@@ -62,7 +68,7 @@ export function writeText(r: DedupeResult, write: (chunk: string) => void, opts:
     `${plural(s.redundant, 'redundant copy', 'redundant copies')}`,
   ];
   if (s.derived > 0) parts.push(plural(s.derived, 'derived copy', 'derived copies'));
-  if (r.options.overlap) parts.push(plural(overlaps.length, 'overlapping pair'));
+  if (r.options.overlap) parts.push(plural(shown.length, 'overlapping pair'));
   if (s.empty > 0) parts.push(`${s.empty} empty`);
   if (opts.seconds !== undefined) parts.push(`${opts.seconds.toFixed(2)} s`);
   write(`${st.bold('dedupe:')} ${parts.join(', ')}\n`);
@@ -104,9 +110,6 @@ export function writeText(r: DedupeResult, write: (chunk: string) => void, opts:
   });
 
   if (!r.options.overlap) return;
-  const shown = overlaps
-    .filter((p) => p.kind === 'overlap' || !r.clusters.some((c) => c.members.includes(p.a) && c.members.includes(p.b)))
-    .sort((x, y) => cover(y) - cover(x) || x.a - y.a || x.b - y.b);
   if (shown.length === 0) {
     write(`\n${st.dim('No overlapping articles.')}\n`);
   } else {

@@ -2,10 +2,10 @@
  * The CLI of issue 2, through the real binary: the JSON contract, JSON Lines, --redundant (and
  * -0 with xargs), --exit-code, --help, stdin. stdout, stderr and the exit status are checked apart.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BIN_SH, ROOT, expectNoCrash, parseJson, runCli, runShell, type JsonReport } from './run-cli.js';
+import { BIN_SH, ROOT, expectNoCrash, makeTmp, parseJson, removeTmp, runCli, runShell, type JsonReport } from './run-cli.js';
 
 const SEEDS = 'fixtures/seeds';
 const DUP_A = 'fixtures/seeds/000_8e656ef614cc4b96.txt';
@@ -163,6 +163,27 @@ describe('dedupe fixtures/seeds (the text report)', () => {
       `  fixtures/seeds/002_93d5165a94d3fa71.txt shares 1 passage (17 words, 2% of it) with ${DUP_A} (2% of that)`,
     ]);
     expect(out).toContain('“All Content by Mehr News Agency is licensed under a Creative Commons Attribution 4.0 International License” [4230–4336 | 5273–5379, 17 words]');
+  });
+
+  it('counts as overlapping pairs the ones it lists, not the derived copies of a cluster', async () => {
+    const dir = await makeTmp();
+    try {
+      const source = await readFile(path.join(ROOT, 'fixtures/seeds/002_93d5165a94d3fa71.txt'), 'utf8');
+      const words = source.split(/\s+/);
+      await writeFile(path.join(dir, 'source.txt'), source);
+      await writeFile(path.join(dir, 'first-half.txt'), words.slice(0, words.length >> 1).join(' '));
+      await writeFile(path.join(dir, 'middle.txt'), words.slice(words.length >> 2, (3 * words.length) >> 2).join(' '));
+      const r = await runCli([dir, '--color', 'never']);
+      expect(r.code).toBe(0);
+      // Both excerpts are derived copies in the source's cluster; they overlap each other.
+      expect(r.stdout).toMatch(/^dedupe: 3 documents, 1 cluster, 0 redundant copies, 2 derived copies, 1 overlapping pair\n/);
+      expect(r.stdout.match(/^  derived /gm)).toHaveLength(2);
+      expect(r.stdout.split('\n').filter((l) => / shares /.test(l))).toHaveLength(1);
+      const json = parseJson(await runCli([dir, '--json']));
+      expect(json.pairs.filter((p) => p.kind !== 'duplicate')).toHaveLength(3); // the JSON lists every pair
+    } finally {
+      await removeTmp(dir);
+    }
   });
 
   it('counts characters, not words, for text in scripts written without spaces', async () => {
