@@ -40,6 +40,9 @@ const FILE_SKIPS: Partial<Record<InputWarningReason, string>> = {
   jsonl: 'not valid JSON (or too large to read whole)',
 };
 
+/** Warnings about single lines shown per file (all with --verbose); the rest are counted. */
+const LINE_WARNINGS_SHOWN = 20;
+
 /**
  * Makes the tracker of one run.
  * @param log where warnings (and, with `verbose`, the silent skips) go
@@ -53,13 +56,24 @@ export function makeInputTracker(log: Logger, verbose: boolean): InputTracker {
     };
   }
   const fileSkips = new Map<string, number>();
+  /** Line warnings per file, and those not shown. */
+  const lineWarnings = new Map<string, number>();
+  let hiddenLineWarnings = 0;
   let jsonlLines = 0;
   let failed = 0;
   return {
     stats,
     onWarning(w) {
       if (w.failed) failed++;
-      log.warn(w.message);
+      if (w.line !== undefined && !verbose) {
+        // A file whose every line is wrong (another text field's name) warns 20 times, not a million.
+        const shown = lineWarnings.get(w.path) ?? 0;
+        lineWarnings.set(w.path, shown + 1);
+        if (shown < LINE_WARNINGS_SHOWN) log.warn(w.message);
+        else hiddenLineWarnings++;
+      } else {
+        log.warn(w.message);
+      }
       if (w.line !== undefined) {
         if (w.reason === 'jsonl' || w.reason === 'too-large') jsonlLines++;
         return;
@@ -95,6 +109,9 @@ export function makeInputTracker(log: Logger, verbose: boolean): InputTracker {
         out.push(`skipped ${files} file${files === 1 ? '' : 's'}: ${detail}${hint}`);
       }
       if (jsonlLines > 0) out.push(`skipped ${jsonlLines} JSONL line${jsonlLines === 1 ? '' : 's'}`);
+      if (hiddenLineWarnings > 0) {
+        out.push(`${hiddenLineWarnings} more line warning${hiddenLineWarnings === 1 ? '' : 's'} not shown (${LINE_WARNINGS_SHOWN} a file; --verbose shows all)`);
+      }
       return out.length > 0 ? out.join('; ') : undefined;
     },
   };

@@ -35,7 +35,7 @@ export function parseJsonlRecord(line: string, textField: string, idField: strin
   const record = value as Record<string, unknown>;
   const text = field(record, textField);
   if (typeof text !== 'string') {
-    const got = text === undefined ? '' : ` (got ${describe(text)})`;
+    const got = text === undefined ? stringFields(record) : ` (got ${describe(text)})`;
     return { ok: false, reason: `no string field ${JSON.stringify(textField)}${got}` };
   }
   const rawId = field(record, idField);
@@ -59,6 +59,15 @@ function field(record: Record<string, unknown>, name: string): unknown {
     value = (value as Record<string, unknown>)[key];
   }
   return value;
+}
+
+/** For a record without the text field: the names of its string fields, to choose from with --text-field. */
+function stringFields(record: Record<string, unknown>): string {
+  const names = Object.keys(record).filter((k) => typeof record[k] === 'string');
+  if (names.length === 0) return '';
+  const shown = names.slice(0, 6).map((k) => JSON.stringify(k));
+  if (names.length > 6) shown.push('…');
+  return ` (its string fields: ${shown.join(', ')}; --text-field chooses one)`;
 }
 
 function describe(value: unknown): string {

@@ -49,7 +49,10 @@ describe('parseJsonlRecord', () => {
     expect(!bad.ok && bad.reason).toMatch(/^invalid JSON \(.+\)$/);
     expect(parseJsonlRecord('[1,2]', 'text', 'id')).toEqual({ ok: false, reason: 'not a JSON object (got array)' });
     expect(parseJsonlRecord('"str"', 'text', 'id')).toEqual({ ok: false, reason: 'not a JSON object (got string)' });
-    expect(parseJsonlRecord('{"body":"x"}', 'text', 'id')).toEqual({ ok: false, reason: 'no string field "text"' });
+    expect(parseJsonlRecord('{"body":"x"}', 'text', 'id')).toEqual({ ok: false, reason: 'no string field "text" (its string fields: "body"; --text-field chooses one)' });
+    expect(parseJsonlRecord('{"n":1,"o":{}}', 'text', 'id')).toEqual({ ok: false, reason: 'no string field "text"' });
+    const wide = JSON.stringify(Object.fromEntries('abcdefgh'.split('').map((k) => [k, k])));
+    expect(parseJsonlRecord(wide, 'text', 'id')).toEqual({ ok: false, reason: 'no string field "text" (its string fields: "a", "b", "c", "d", "e", "f", …; --text-field chooses one)' });
     expect(parseJsonlRecord('{"text":42}', 'text', 'id')).toEqual({ ok: false, reason: 'no string field "text" (got number)' });
     // An inherited property is not a field.
     expect(parseJsonlRecord('{}', 'constructor', 'id').ok).toBe(false);
@@ -90,7 +93,7 @@ describe('readJsonl', () => {
       ['jsonl', 5, false],
     ]);
     expect(warnings[0]?.message).toMatch(/^data\.jsonl:2: invalid JSON \(.+\); line skipped$/);
-    expect(warnings[1]?.message).toBe('data.jsonl:3: no string field "text"; line skipped');
+    expect(warnings[1]?.message).toBe('data.jsonl:3: no string field "text" (its string fields: "body"; --text-field chooses one); line skipped');
     expect(warnings[2]?.message).toBe('data.jsonl:4: no string field "text" (got number); line skipped');
   });
 

@@ -47,7 +47,7 @@ describe('malformed JSONL', () => {
     expect(warnings(r.stderr)).toEqual([
       expect.stringMatching(new RegExp(`^dedupe: warning: ${file}:2: invalid JSON \\(.+\\); line skipped$`)),
       `dedupe: warning: ${file}:3: not a JSON object (got array); line skipped`,
-      `dedupe: warning: ${file}:4: no string field "text"; line skipped`,
+      `dedupe: warning: ${file}:4: no string field "text" (its string fields: "id", "body"; --text-field chooses one); line skipped`,
       `dedupe: warning: ${file}:5: no string field "text" (got number); line skipped`,
       `dedupe: warning: ${file}:6: duplicate id "a" (first on line 1); kept as ${file}#a~2`,
       `dedupe: warning: ${file}:9: not a JSON object (got null); line skipped`,
@@ -106,12 +106,25 @@ describe('malformed JSONL', () => {
     expect(strict.stderr).toMatch(/dedupe: error: .*b\.json: invalid JSON/);
   });
 
+  it('a file whose every line lacks the text field warns 20 times, then counts (--verbose shows all)', async () => {
+    const input = Array.from({ length: 50 }, (_, i) => JSON.stringify({ id: i, content: `article ${i}` })).join('\n');
+    const r = await runCli(['-', '--stdin-format', 'jsonl', '--json'], { input });
+    expect(r.code).toBe(0);
+    const shown = warnings(r.stderr);
+    expect(shown).toHaveLength(20);
+    expect(shown[19]).toBe('dedupe: warning: -:20: no string field "text" (its string fields: "content"; --text-field chooses one); line skipped');
+    expect(r.stderr).toContain('dedupe: skipped 50 JSONL lines; 30 more line warnings not shown (20 a file; --verbose shows all)\n');
+    const all = await runCli(['-', '--stdin-format', 'jsonl', '--json', '--verbose'], { input });
+    expect(warnings(all.stderr)).toHaveLength(50);
+    expect(all.stderr).not.toContain('not shown');
+  });
+
   it('--text-field and --id-field choose the fields', async () => {
     const r = await runCli(['-', '--stdin-format', 'jsonl', '--text-field', 'body', '--id-field', 'key', '--json'], {
       input: '{"key":"k1","body":"some words here"}\n{"key":"k2","text":"no body field"}\n',
     });
     expect(r.code).toBe(0);
-    expect(warnings(r.stderr)).toEqual(['dedupe: warning: -:2: no string field "body"; line skipped']);
+    expect(warnings(r.stderr)).toEqual(['dedupe: warning: -:2: no string field "body" (its string fields: "key", "text"; --text-field chooses one); line skipped']);
     expect(parseJson(r).documents.map((d) => d.id)).toEqual(['-#k1']);
   });
 });
