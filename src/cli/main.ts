@@ -272,9 +272,13 @@ async function run(
     log.verbose(pool ? `worker threads: ${flags.jobs}` : `worker threads: none (input under ${parallelFrom} bytes: starting them would cost more than they save)`);
   }
   // Reported after the run, in input order, whatever order the workers finished in.
+  // 20 of them at most, unless --verbose: a dataset of many empty records does not flood stderr.
+  let wordless = 0;
   for (const d of result.documents) {
-    if (d.tokens === 0) log.warn(`${d.id}: ${d.chars === 0 ? 'empty' : 'no words in'} document; not compared`);
+    if (d.tokens !== 0) continue;
+    if (wordless++ < 20 || flags.verbose) log.warn(`${d.id}: ${d.chars === 0 ? 'empty' : 'no words in'} document; not compared`);
   }
+  if (wordless > 20 && !flags.verbose) log.info(`${wordless - 20} more documents without words not shown (--verbose shows them; the report lists all with tokens: 0)`);
   return { result, failed: inputs.failed, texts: textStore };
 }
 

@@ -64,6 +64,17 @@ describe('degenerate documents', () => {
     for (const p of report.pairs) expect(empties.has(p.a) || empties.has(p.b)).toBe(false);
   });
 
+  it('names 20 documents without words, then counts the rest (--verbose names all; the report lists all)', async () => {
+    const input = Array.from({ length: 45 }, (_, i) => JSON.stringify({ id: `e${i}`, text: i % 2 ? '' : '— !!! —' })).join('\n');
+    const r = await runCli(['-', '--stdin-format', 'jsonl', '--json'], { input });
+    expect(r.code).toBe(0);
+    expect(warnings(r.stderr).filter((l) => l.endsWith('document; not compared'))).toHaveLength(20);
+    expect(r.stderr).toContain('dedupe: 25 more documents without words not shown (--verbose shows them; the report lists all with tokens: 0)\n');
+    expect(parseJson(r).documents.filter((d) => d.tokens === 0)).toHaveLength(45);
+    const all = await runCli(['-', '--stdin-format', 'jsonl', '--json', '--verbose'], { input });
+    expect(warnings(all.stderr).filter((l) => l.endsWith('document; not compared'))).toHaveLength(45);
+  });
+
   it('a document shorter than a shingle has one shingle; two identical one-word documents are duplicates', () => {
     expect(doc('short.txt')).toMatchObject({ tokens: 2, shingles: 1 });
     expect(doc('one-word-a.txt')).toMatchObject({ tokens: 1, shingles: 1 });
