@@ -62,6 +62,11 @@ export const CLIENT_SCRIPT = String.raw`
   function name(i) { return docs[i] ? String(docs[i].id) : '#' + i; }
   function passagesOf(p) { return Array.isArray(p.passages) ? p.passages : []; }
   function wordsOf(p) { return passagesOf(p).reduce(function (s, x) { return s + (x.words || 0); }, 0); }
+  // What a count of tokens is called (as in the text report): characters for text in scripts
+  // written without spaces (Chinese, Japanese, Thai), fewer than two characters a token.
+  function unit(tokens, chars) { return tokens > 0 && chars < 2 * tokens ? 'character' : 'word'; }
+  function passageUnit(x) { return unit(x.words || 0, x.a.end - x.a.start); }
+  function pairUnit(p) { return unit(wordsOf(p), passagesOf(p).reduce(function (s, x) { return s + (x.a.end - x.a.start); }, 0)); }
   function cover(p) { return p.coverage ? Math.max(p.coverage.a_in_b, p.coverage.b_in_a) : 0; }
   function badge(kind, label) { return h('span', { class: 'badge ' + kind, text: label || kind }); }
   function bar(x) {
@@ -71,7 +76,7 @@ export const CLIENT_SCRIPT = String.raw`
   }
   function docSize(i) {
     var d = docs[i];
-    return d ? num(d.bytes) + ' bytes · ' + plural(d.tokens, 'word') : '';
+    return d ? num(d.bytes) + ' bytes · ' + plural(d.tokens, unit(d.tokens, d.chars || 0)) : '';
   }
   function pairHash(i) { return '#pair-' + (i + 1); }
   function openPairLink(i) { location.hash = pairHash(i); }
@@ -272,7 +277,7 @@ export const CLIENT_SCRIPT = String.raw`
         h('span', null, [h('span', { class: 'muted', text: 'B ' }), pct(p.coverage.b_in_a), bar(p.coverage.b_in_a)]),
       ]) : h('span', { class: 'muted', text: '–' })),
       h('td', { class: 'num' }, p.passages ? h('div', { class: 'dual' }, [
-        h('span', { text: num(ps.length) }), h('span', { class: 'muted', text: plural(wordsOf(p), 'word') }),
+        h('span', { text: num(ps.length) }), h('span', { class: 'muted', text: plural(wordsOf(p), pairUnit(p)) }),
       ]) : h('span', { class: 'muted', text: '–' })),
     ]);
   }
@@ -333,9 +338,9 @@ export const CLIENT_SCRIPT = String.raw`
     var aFirst = p.coverage.a_in_b >= p.coverage.b_in_a;
     var x = aFirst ? 'A' : 'B', y = aFirst ? 'B' : 'A';
     var cx = aFirst ? p.coverage.a_in_b : p.coverage.b_in_a, cy = aFirst ? p.coverage.b_in_a : p.coverage.a_in_b;
-    if (p.kind === 'duplicate') return 'A and B are near-duplicates (Jaccard ' + pct(p.jaccard) + '): ' + plural(ps.length, 'shared passage') + ', ' + plural(w, 'word') + '.';
-    if (p.kind === 'contained') return x + ' is derived from ' + y + ': ' + plural(ps.length, 'passage') + ', ' + plural(w, 'word') + ', ' + pct(cx) + ' of it.';
-    return x + ' shares ' + plural(ps.length, 'passage') + ' (' + plural(w, 'word') + ', ' + pct(cx) + ' of it) with ' + y + ' (' + pct(cy) + ' of that).';
+    if (p.kind === 'duplicate') return 'A and B are near-duplicates (Jaccard ' + pct(p.jaccard) + '): ' + plural(ps.length, 'shared passage') + ', ' + plural(w, pairUnit(p)) + '.';
+    if (p.kind === 'contained') return x + ' is derived from ' + y + ': ' + plural(ps.length, 'passage') + ', ' + plural(w, pairUnit(p)) + ', ' + pct(cx) + ' of it.';
+    return x + ' shares ' + plural(ps.length, 'passage') + ' (' + plural(w, pairUnit(p)) + ', ' + pct(cx) + ' of it) with ' + y + ' (' + pct(cy) + ' of that).';
   }
 
   function fig(label, parts) {
@@ -347,7 +352,9 @@ export const CLIENT_SCRIPT = String.raw`
   function pane(side, doc, p) {
     var d = docs[doc] || {};
     var cov = p.coverage ? (side === 'a' ? p.coverage.a_in_b : p.coverage.b_in_a) : null;
-    var meta = [num(d.chars || 0) + ' chars', plural(d.tokens || 0, 'word')];
+    // Where each character is a token, the token count would read like a second character count.
+    var meta = [num(d.chars || 0) + ' chars'];
+    if (unit(d.tokens || 0, d.chars || 0) === 'word') meta.push(plural(d.tokens || 0, 'word'));
     if (cov !== null) meta.push(pct(cov) + ' in shared passages');
     var text = h('div', { class: 'doc-text', tabindex: 0, dir: 'auto', 'data-side': side, 'aria-label': 'Text of ' + side.toUpperCase() });
     var mini = h('div', { class: 'minimap', 'aria-hidden': 'true' });
@@ -420,7 +427,7 @@ export const CLIENT_SCRIPT = String.raw`
       ]);
       ps.forEach(function (x, k) {
         body.appendChild(h('div', { class: 'passage-item' }, [
-          h('div', { class: 'where', text: 'Passage ' + (k + 1) + ' · ' + plural(x.words || 0, 'word') + ' · A ' + x.a.start + '–' + x.a.end + ' · B ' + x.b.start + '–' + x.b.end }),
+          h('div', { class: 'where', text: 'Passage ' + (k + 1) + ' · ' + plural(x.words || 0, passageUnit(x)) + ' · A ' + x.a.start + '–' + x.a.end + ' · B ' + x.b.start + '–' + x.b.end }),
           h('blockquote', { dir: 'auto' }, h('mark', { class: 'passage', 'data-passage': k, text: typeof x.text === 'string' ? x.text : '' })),
         ]));
       });

@@ -337,6 +337,24 @@ describe.skipIf(SKIP)('HTML report in Chromium', { timeout: 60_000 }, () => {
     await o.page.close();
   });
 
+  test('counts characters, not words, for Chinese text', async () => {
+    const zh = readFileSync(new URL('fixtures/multilingual/zh-a.txt', root), 'utf8');
+    const mk = (id: string, text: string): SourceDoc => ({ id, path: id, format: 'text', text, bytes: Buffer.byteLength(text) });
+    const r = findDuplicates([mk('zh.txt', zh), mk('zh-excerpt.txt', zh.slice(0, Math.floor(zh.length * 0.4)))]);
+    expect(r.pairs[0]?.passages?.length).toBeGreaterThan(0);
+    const { page, problems } = await open(r, 'zh.html');
+    const row = (await page.locator('tr.pair-row[data-pair="0"]').textContent()) ?? '';
+    expect(row).toMatch(/\d characters/);
+    expect(row).not.toMatch(/\bwords?\b/);
+    await page.click('tr.pair-row[data-pair="0"]');
+    await page.waitForSelector('#viewer:not([hidden]) .pane');
+    const viewer = (await page.locator('#viewer').textContent()) ?? '';
+    expect(viewer).toMatch(/B is derived from A: 1 passage, \d+ characters, 100% of it/);
+    expect(viewer).not.toMatch(/\d words?\b/);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   test('untrusted text stays text', async () => {
     const evil = '</script><script>alert(1)</script> <img src=x onerror="alert(2)"> <b>bold</b> &amp;';
     const body = Array.from({ length: 60 }, (_, i) => `word${i} alpha beta gamma delta`).join(' ');
