@@ -4,6 +4,10 @@
 
 /** |A ∩ B| of two ascending, repeat-free arrays. */
 export function intersectionSize(a: Uint32Array, b: Uint32Array): number {
+  // A set far smaller than the other (an article against a book) is looked up in it by galloping
+  // search: O(small · log(large / small)) instead of a walk over the large one for every pair.
+  if (a.length * GALLOP_RATIO < b.length) return gallopIntersection(a, b);
+  if (b.length * GALLOP_RATIO < a.length) return gallopIntersection(b, a);
   let i = 0;
   let j = 0;
   let n = 0;
@@ -20,6 +24,38 @@ export function intersectionSize(a: Uint32Array, b: Uint32Array): number {
     j += ge;
   }
   return n;
+}
+
+/** Size ratio past which intersectionSize gallops through the larger set. */
+const GALLOP_RATIO = 32;
+
+/** |small ∩ large| by galloping (exponential, then binary) search of each element of `small` in `large`. */
+function gallopIntersection(small: Uint32Array, large: Uint32Array): number {
+  const n = large.length;
+  let n_ = 0;
+  let lo = 0;
+  for (let i = 0; i < small.length && lo < n; i++) {
+    const x = small[i]!;
+    // Find the first position >= lo holding a value >= x: gallop, then bisect.
+    let step = 1;
+    let hi = lo;
+    while (hi < n && large[hi]! < x) {
+      lo = hi + 1;
+      hi += step;
+      step *= 2;
+    }
+    if (hi > n) hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (large[mid]! < x) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo < n && large[lo] === x) {
+      n_++;
+      lo++;
+    }
+  }
+  return n_;
 }
 
 /** Exact similarity figures of two shingle sets, each in [0, 1]. */
