@@ -10,7 +10,8 @@ export type JsonlRecord =
 /**
  * Parse one JSONL line.
  *
- * The line must be a JSON object whose `textField` is a string. Its `idField`, when it is a
+ * The line must be a JSON object whose `textField` is a string, or a non-empty array of strings
+ * (paragraphs: joined with blank lines). Its `idField`, when it is a
  * non-empty string or a finite number, becomes the id (numbers as `String(n)`); any other value
  * (missing, null, object, empty string) means "no id" and the caller falls back to the line number.
  * A field name is a top-level key, or, when there is no such key, a dotted path into nested
@@ -33,7 +34,9 @@ export function parseJsonlRecord(line: string, textField: string, idField: strin
     return { ok: false, reason: `not a JSON object (got ${describe(value)})` };
   }
   const record = value as Record<string, unknown>;
-  const text = field(record, textField);
+  let text = field(record, textField);
+  // A text kept as a list of paragraphs (or sentences): one text, a blank line between them.
+  if (Array.isArray(text) && text.length > 0 && text.every((x) => typeof x === 'string')) text = text.join('\n\n');
   if (typeof text !== 'string') {
     const got = text === undefined ? stringFields(record) : ` (got ${describe(text)})`;
     return { ok: false, reason: `no string field ${JSON.stringify(textField)}${got}` };

@@ -31,6 +31,8 @@ describe('parseJsonlRecord', () => {
     expect(parseJsonlRecord('{"id":7,"text":"hi"}', 'text', 'id')).toEqual({ ok: true, text: 'hi', id: '7' });
     expect(parseJsonlRecord('{"text":""}', 'text', 'id')).toEqual({ ok: true, text: '', id: undefined });
     expect(parseJsonlRecord('{"id":null,"text":"x"}', 'text', 'id')).toEqual({ ok: true, text: 'x', id: undefined });
+    // A text kept as a list of paragraphs is one text, a blank line between paragraphs.
+    expect(parseJsonlRecord('{"paragraphs":["First one.","Second one."]}', 'paragraphs', 'id')).toEqual({ ok: true, text: 'First one.\n\nSecond one.', id: undefined });
   });
 
   it('uses the configured field names, and dotted paths into nested objects', () => {
@@ -54,6 +56,8 @@ describe('parseJsonlRecord', () => {
     const wide = JSON.stringify(Object.fromEntries('abcdefgh'.split('').map((k) => [k, k])));
     expect(parseJsonlRecord(wide, 'text', 'id')).toEqual({ ok: false, reason: 'no string field "text" (its string fields: "a", "b", "c", "d", "e", "f", …; --text-field chooses one)' });
     expect(parseJsonlRecord('{"text":42}', 'text', 'id')).toEqual({ ok: false, reason: 'no string field "text" (got number)' });
+    expect(parseJsonlRecord('{"text":["a",1]}', 'text', 'id')).toEqual({ ok: false, reason: 'no string field "text" (got array)' });
+    expect(parseJsonlRecord('{"text":[]}', 'text', 'id')).toEqual({ ok: false, reason: 'no string field "text" (got array)' });
     // An inherited property is not a field.
     expect(parseJsonlRecord('{}', 'constructor', 'id').ok).toBe(false);
   });
