@@ -19,10 +19,13 @@ import { decodeEntities } from './entities.js';
 const JOINERS_RE = new RegExp(`[${JOINERS.map((c) => `\\u${c.toString(16).padStart(4, '0')}`).join('')}]`, 'g');
 const FOLD_RE = /[ßς]/g;
 
-/** Characters that script folding touches (Arabic script, Arabic-Indic digits, Cyrillic ё). */
-const SCRIPT_RE = /[\u0600-\u06ff\u0451]/;
-/** Arabic diacritics (harakat, superscript alef) and tatweel: dropped. */
-const ARABIC_MARKS_RE = /[\u0640\u064b-\u065f\u0670]/g;
+/** Characters that script folding touches (Hebrew points, Arabic script, Arabic-Indic digits, Cyrillic ё). */
+const SCRIPT_RE = /[\u0591-\u05c7\u0600-\u06ff\u0451]/;
+/**
+ * Arabic diacritics (harakat, superscript alef) and tatweel, and Hebrew vowel points and
+ * cantillation marks (niqqud: texts for learners and liturgy have them, news does not): dropped.
+ */
+const ARABIC_MARKS_RE = /[\u0640\u064b-\u065f\u0670\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7]/g;
 /**
  * Letter variants that differ between Arabic, Persian and Urdu keyboards and sites, folded to one
  * form (as in common Arabic-script search normalization), Arabic-Indic digits to ASCII, and

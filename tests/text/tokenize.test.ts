@@ -93,6 +93,11 @@ describe('script folding', () => {
     same('٢٠٢١ ۲۰۲۱', '2021 2021'); // Arabic-Indic and extended digits
   });
 
+  it('drops Hebrew vowel points and cantillation marks', () => {
+    same('בְּרֵאשִׁית בָּרָא אֱלֹהִים', 'בראשית ברא אלהים');
+    expect(tokenize('שלום').hashes[0]).not.toBe(tokenize('שלם').hashes[0]);
+  });
+
   it('folds Russian ё to е and keeps different words apart', () => {
     same('ёлка её', 'елка ее');
     expect(tokenize('мир').hashes[0]).not.toBe(tokenize('мор').hashes[0]);
