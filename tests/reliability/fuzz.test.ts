@@ -29,7 +29,7 @@ const rand = prng(SEED);
 const int = (n: number): number => Math.floor(rand() * n);
 const pick = <T>(xs: readonly T[]): T => xs[int(xs.length)]!;
 
-const WORDS = ['the', 'cat', 'sat', 'on', 'mat', 'Straße', 'naïve', 'ﬁne', 'İstanbul', 'über', 'don\'t', 'co\u00adop', '中文', 'ひらがな', '한국어', 'سلام', 'שלום', 'пример', '😀', '👩‍👩‍👧', '🇫🇷', '1️⃣', 'a\u0301\u0301\u0301', '\u200d', '\ufeff', '\u2028'];
+const WORDS = ['the', 'cat', 'sat', 'on', 'mat', 'Straße', 'naïve', 'ﬁne', 'İstanbul', 'über', 'don\'t', 'co\u00adop', '中文', 'ひらがな', '한국어', 'سلام', 'שלום', 'пример', '😀', '👩‍👩‍👧', '🇫🇷', '1️⃣', 'a\u0301\u0301\u0301', '\u200d', '\ufeff', '\u2028', 'caf&eacute;', 'don&#39;t', '&amp;#8217;', '&quot;', 'a&b;', 'infor-\nmation', 'Ça-\r\n  vus'];
 
 function randomBytes(): Buffer {
   const magic = [[], [0x89, 0x50, 0x4e, 0x47], [0x25, 0x50, 0x44, 0x46], [0xff, 0xfe], [0xfe, 0xff], [0xef, 0xbb, 0xbf], [0x50, 0x4b, 0x03, 0x04], [0x1f, 0x8b]];

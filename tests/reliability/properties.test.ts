@@ -35,6 +35,8 @@ const piece = fc.oneof(
   fc.constantFrom("don't", 'l’homme', 'co\u00adop', 'a\u200db', 'Straße', 'ΣΊΣΥΦΟΣ', 'ﬁne', 'Ｆｕｌｌ', 'İstanbul', 'ǅ'), // joiners, folds
   fc.string({ unit: pick('abc XYZ 019-_.,;:!?\'"()\n\t\r'), maxLength: 12 }), // ASCII words and punctuation
   fc.string({ unit: pick(' \u00a0\u2003\u3000\u2028\u2029\ufeff\u200b'), minLength: 1, maxLength: 3 }), // odd spaces
+  // character references (whole, broken, doubly encoded, out of range) and line-break hyphens
+  fc.constantFrom('&amp;', '&#39;', 'caf&eacute;', '&amp;#8217;', '&amp;quot;', '&#xD800;', '&#0;', '&#20013;', '&quot;', 'a&b;', '&nbsp;', '&shy;', '&#x', '&;', '&amp', '-\n', '-\r\n  ', 'x-\ny', 'É-\nÀ', '\u00ad\n', '\u2010\nb'),
 );
 
 /** Arbitrary hostile text. */
