@@ -4,7 +4,8 @@
  *
  * A word is a maximal run of letters, marks and digits of any script (`\p{L}\p{M}\p{N}`).
  * Scripts written without spaces (Han, Hiragana, Katakana, Thai, Lao, Khmer, Myanmar, Tibetan)
- * make one token per character, so k-token shingles become character k-grams there.
+ * make one token per character, so k-token shingles become character k-grams there (their
+ * decimal digits excepted: a number is a word in every script).
  * Joiners (apostrophes, soft hyphen, ZWNJ/ZWJ, word joiner, and the invisible characters that
  * can be slipped into a word without changing how it looks: zero-width space, zero-width
  * no-break space, combining grapheme joiner, variation selectors, invisible operators,
@@ -27,6 +28,8 @@ export const HIGH = 4;
 const WORD_RE = /[\p{L}\p{M}\p{N}]/u;
 const SOLO_RE =
   /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}\p{Script=Tibetan}]/u;
+/** Decimal digits: numbers are words in every script (Thai digits too: "๒๕๖๗" is one token, like "2567"). */
+const DIGIT_RE = /\p{Nd}/u;
 /** Code points kept inside a word between two word characters and dropped from its normalized form. */
 export const JOINERS = [0x27, 0x2019, 0x02bc, 0x00ad, 0x034f, 0x200b, 0x200c, 0x200d, 0x2060, 0x2061, 0x2062, 0x2063, 0x2064, 0xfeff];
 for (let c = 0xfe00; c <= 0xfe0f; c++) JOINERS.push(c); // variation selectors
@@ -44,7 +47,7 @@ function buildTable(): Uint8Array {
       continue;
     }
     const ch = String.fromCharCode(c);
-    if (WORD_RE.test(ch)) table[c] = SOLO_RE.test(ch) ? SOLO : WORD;
+    if (WORD_RE.test(ch)) table[c] = SOLO_RE.test(ch) && !DIGIT_RE.test(ch) ? SOLO : WORD;
   }
   for (const c of JOINERS) table[c] = JOIN;
   return table;
@@ -56,5 +59,5 @@ export const CHAR_CLASS: Uint8Array = buildTable();
 /** Class (SEP, WORD or SOLO) of an astral code point given as a surrogate pair string. */
 export function classifyAstral(pair: string): number {
   if (!WORD_RE.test(pair)) return SEP;
-  return SOLO_RE.test(pair) ? SOLO : WORD;
+  return SOLO_RE.test(pair) && !DIGIT_RE.test(pair) ? SOLO : WORD;
 }

@@ -7,7 +7,7 @@
  * (`toLowerCase` plus the full folds ß→ss and final ς→σ), with
  * joiners (apostrophes, soft hyphen, ZWNJ/ZWJ, invisible characters: JOINERS in char-class.ts)
  * removed; in Arabic script, diacritics and tatweel dropped and keyboard variants folded (ي/ی,
- * ك/ک, ه/ہ, أ/ا, digits); Russian ё folded to е; Cyrillic and Greek letters that look like Latin
+ * ك/ک, ه/ہ, أ/ا); decimal digits of every script written as ASCII digits; Russian ё folded to е; Cyrillic and Greek letters that look like Latin
  * ones folded to Latin in words that mix them with Latin letters or are made of nothing else
  * (see `foldLookalikes`). Typographic quotes, dashes and spaces never reach here: they separate
  * tokens, so they fold by construction.
@@ -19,7 +19,7 @@ import { decodeEntities } from './entities.js';
 const JOINERS_RE = new RegExp(`[${JOINERS.map((c) => `\\u${c.toString(16).padStart(4, '0')}`).join('')}]`, 'g');
 const FOLD_RE = /[ßς]/g;
 
-/** Characters that script folding touches (Hebrew points, Arabic script, Arabic-Indic digits, Cyrillic ё). */
+/** Characters that script folding touches (Hebrew points, Arabic script, Cyrillic ё). */
 const SCRIPT_RE = /[\u0591-\u05c7\u0600-\u06ff\u0451]/;
 /**
  * Arabic diacritics (harakat, superscript alef) and tatweel, and Hebrew vowel points and
@@ -28,7 +28,7 @@ const SCRIPT_RE = /[\u0591-\u05c7\u0600-\u06ff\u0451]/;
 const ARABIC_MARKS_RE = /[\u0640\u064b-\u065f\u0670\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7]/g;
 /**
  * Letter variants that differ between Arabic, Persian and Urdu keyboards and sites, folded to one
- * form (as in common Arabic-script search normalization), Arabic-Indic digits to ASCII, and
+ * form (as in common Arabic-script search normalization), and
  * Russian ё to е (often written without its dots).
  */
 const SCRIPT_FOLDS: Record<string, string> = {
@@ -44,10 +44,6 @@ const SCRIPT_FOLDS: Record<string, string> = {
   '\u0629': '\u0647', // ة (teh marbuta) → ه
   '\u0451': '\u0435', // ё → е
 };
-for (let d = 0; d < 10; d++) {
-  SCRIPT_FOLDS[String.fromCharCode(0x0660 + d)] = String(d); // Arabic-Indic digits
-  SCRIPT_FOLDS[String.fromCharCode(0x06f0 + d)] = String(d); // Extended (Persian, Urdu) digits
-}
 const SCRIPT_FOLD_RE = new RegExp(`[${Object.keys(SCRIPT_FOLDS).join('')}]`, 'g');
 
 /**
@@ -103,16 +99,51 @@ const LETTER_FOLDS: Record<string, string> = { ı: 'i', ł: 'l', ø: 'o', đ: 'd
 const LETTER_FOLD_RE = new RegExp(`[${Object.keys(LETTER_FOLDS).join('')}]`, 'g');
 
 /**
- * True when a token may carry diacritics to drop: Latin letters past ASCII (U+00C0–U+024F),
- * combining diacritical marks (U+0300–U+036F), Greek (U+0370–U+03FF) and the Latin and Greek
- * extended blocks (U+1E00–U+1FFF: Vietnamese, polytonic Greek).
+ * Decimal digits of other scripts (Arabic-Indic, Persian, Devanagari, Bengali, Thai, …): their
+ * value plus one, 0 for any other code unit. Every run of Unicode decimal digits in the BMP is
+ * 0–9 in order, so a digit's value is its distance from its run's start, modulo 10.
  */
-function mayHaveDiacritics(s: string): boolean {
+const DIGIT_VALUE = new Uint8Array(0x10000);
+{
+  const nd = /\p{Nd}/u;
+  let run = 0;
+  for (let c = 0x80; c < 0x10000; c++) {
+    if (c >= 0xd800 && c <= 0xdfff) continue;
+    if (nd.test(String.fromCharCode(c))) DIGIT_VALUE[c] = (run++ % 10) + 1;
+    else run = 0;
+  }
+}
+
+/** `scan` flag: the token may carry diacritics to drop (see `scan`). */
+const DIACRITICS = 1;
+/** `scan` flag: the token has decimal digits of another script. */
+const DIGITS = 2;
+
+/**
+ * What a token needs beyond NFKC and case folding: DIACRITICS for Latin letters past ASCII
+ * (U+00C0–U+024F), combining diacritical marks (U+0300–U+036F), Greek (U+0370–U+03FF) and the
+ * Latin and Greek extended blocks (U+1E00–U+1FFF: Vietnamese, polytonic Greek); DIGITS for
+ * decimal digits other than ASCII ones.
+ */
+function scan(s: string): number {
+  let flags = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if ((c >= 0xc0 && c <= 0x3ff) || (c >= 0x1e00 && c <= 0x1fff)) return true;
+    if (c < 0xc0) continue;
+    if (c <= 0x3ff || (c >= 0x1e00 && c <= 0x1fff)) flags |= DIACRITICS;
+    else if (c >= 0x660 && DIGIT_VALUE[c] !== 0) flags |= DIGITS; // U+0660: the first digit past ASCII
   }
-  return false;
+  return flags;
+}
+
+/** `s` with its decimal digits of other scripts written as ASCII digits ("२०२४" → "2024"). */
+function asciiDigits(s: string): string {
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    const v = DIGIT_VALUE[s.charCodeAt(i)]!;
+    out += v === 0 ? s[i] : String.fromCharCode(0x2f + v);
+  }
+  return out;
 }
 
 /**
@@ -157,8 +188,10 @@ export function normalizeToken(raw: string): string {
  */
 export function normalizeWord(raw: string): string {
   let nfkc = raw.replace(JOINERS_RE, '').normalize('NFKC');
-  const marked = mayHaveDiacritics(nfkc);
+  const flags = scan(nfkc);
+  const marked = (flags & DIACRITICS) !== 0;
   if (marked) nfkc = stripDiacritics(nfkc);
+  if (flags & DIGITS) nfkc = asciiDigits(nfkc);
   let s = nfkc.toLowerCase();
   s = foldLookalikes(nfkc, s);
   if (marked) s = s.replace(LETTER_FOLD_RE, (ch) => LETTER_FOLDS[ch]!);

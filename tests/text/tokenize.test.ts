@@ -93,6 +93,15 @@ describe('script folding', () => {
     same('٢٠٢١ ۲۰۲۱', '2021 2021'); // Arabic-Indic and extended digits
   });
 
+  it('writes the decimal digits of every script as ASCII digits; a number is one token even in Thai', () => {
+    same('२०२४ में', '2024 में'); // Devanagari
+    same('২০২৪ সালে', '2024 সালে'); // Bengali
+    same('ปี ๒๕๖๗ นี้', 'ปี 2567 นี้'); // Thai: the number is a word, not four characters
+    expect(words('ปี๒๕๖๗')).toEqual(['ป', 'ี', '๒๕๖๗']);
+    same('٠١٢٣٤٥٦٧٨٩ ۰۱۲۳۴۵۶۷۸۹ ０１２', '0123456789 0123456789 012');
+    expect(tokenize('२०२४').hashes[0]).not.toBe(tokenize('२०२५').hashes[0]);
+  });
+
   it('drops Hebrew vowel points and cantillation marks', () => {
     same('בְּרֵאשִׁית בָּרָא אֱלֹהִים', 'בראשית ברא אלהים');
     expect(tokenize('שלום').hashes[0]).not.toBe(tokenize('שלם').hashes[0]);
