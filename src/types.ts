@@ -8,7 +8,7 @@
  */
 
 /** Where a document's text came from. */
-export type DocFormat = 'text' | 'html' | 'jsonl';
+export type DocFormat = 'text' | 'html' | 'jsonl' | 'docx' | 'odt';
 
 /** One input document, decoded to text. */
 export interface SourceDoc {

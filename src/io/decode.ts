@@ -180,7 +180,7 @@ const MAGIC: readonly { readonly name: string; readonly bytes: readonly number[]
 /**
  * Say what kind of binary data `buf` holds, if it is binary.
  *
- * Binary means: it starts with a known signature (PDF, PNG, JPEG, GIF, ZIP/docx, gzip), or it
+ * Binary means: it starts with a known signature (PDF, PNG, JPEG, GIF, ZIP, gzip), or it
  * has a NUL byte in its first {@link BINARY_SNIFF_BYTES} bytes, except when it starts with a
  * UTF-16 BOM (UTF-16 text is full of NUL bytes).
  *

@@ -11,6 +11,9 @@ const EXTENSIONS: ReadonlyMap<string, DocFormat> = new Map([
   ['.html', 'html'],
   ['.htm', 'html'],
   ['.xhtml', 'html'],
+  // Word-processor documents (ZIP archives of XML): their body's paragraphs (see office.ts).
+  ['.docx', 'docx'],
+  ['.odt', 'odt'],
   ['.jsonl', 'jsonl'],
   ['.ndjson', 'jsonl'],
   // A JSON array of records (or one record): read as JSON Lines, one record a "line" (jsonArrayLines).

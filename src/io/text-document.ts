@@ -4,6 +4,7 @@
 import type { SourceDoc } from '../types.js';
 import { binaryKind, decodeText } from './decode.js';
 import { htmlToText, startsLikeHtml } from './html.js';
+import { officeText, type OfficeFormat } from './office.js';
 import { inputWarning, type InputWarning } from './warnings.js';
 
 /** The outcome of {@link documentFromBytes}: a document (unless skipped) and warnings, in order. */
@@ -44,6 +45,24 @@ export function documentFromBytes(buf: Buffer, path: string, given: 'text' | 'ht
   }
   const text = format === 'html' ? htmlToText(decoded.text) : decoded.text;
   return { doc: { id: path, path, format, text, bytes: buf.length }, warnings };
+}
+
+/**
+ * A `.docx` or `.odt` file → its body's text (see office.ts). A file that is not such an archive
+ * or is damaged → no document and one 'damaged' warning (the run goes on, exit 0, as for a
+ * binary file).
+ *
+ * @param buf the whole file
+ * @param path display path; also the document's id
+ * @param format which of the two formats its name says it is
+ * @returns the document and any warnings
+ */
+export function documentFromOffice(buf: Buffer, path: string, format: OfficeFormat): ReadOutcome {
+  const got = officeText(buf, format);
+  if (!got.ok) {
+    return { doc: undefined, warnings: [inputWarning(path, 'damaged', `cannot read as .${format}: ${got.reason}; skipped`, false)] };
+  }
+  return { doc: { id: path, path, format, text: got.text, bytes: buf.length }, warnings: [] };
 }
 
 /**

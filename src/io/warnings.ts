@@ -12,7 +12,9 @@ export type InputWarningReason =
   | 'duplicate-id'
   | 'duplicate-path'
   | 'empty'
-  | 'unsupported';
+  | 'unsupported'
+  /** A .docx or .odt file that is not a readable archive of its kind. */
+  | 'damaged';
 
 /** One problem with one input, reported through the `onWarning` callback. */
 export interface InputWarning {

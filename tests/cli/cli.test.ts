@@ -6,6 +6,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN_SH, ROOT, expectNoCrash, makeTmp, parseJson, removeTmp, runCli, runShell, type JsonReport } from './run-cli.js';
+import { makeDocx, makeOdt } from '../io/office-files.js';
 
 const SEEDS = 'fixtures/seeds';
 const DUP_A = 'fixtures/seeds/000_8e656ef614cc4b96.txt';
@@ -191,6 +192,35 @@ describe('dedupe fixtures/seeds (the text report)', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/dup +fixtures\/multilingual\/zh-a\.txt +754 bytes, 232 characters  Jaccard 1\.000/);
     expect(r.stdout).not.toMatch(/\d words/);
+  });
+});
+
+describe('word-processor documents', () => {
+  it('reads .docx and .odt files in a directory: a Word copy of a text article is its duplicate', async () => {
+    const dir = await makeTmp();
+    try {
+      const seed = await readFile(path.join(ROOT, SEEDS, '002_93d5165a94d3fa71.txt'), 'utf8');
+      const paragraphs = seed.split(/\n+/).filter((p) => p.trim() !== '');
+      await writeFile(path.join(dir, 'article.txt'), seed);
+      await writeFile(path.join(dir, 'article.docx'), makeDocx(paragraphs));
+      const words = seed.split(/\s+/);
+      await writeFile(path.join(dir, 'excerpt.odt'), makeOdt(['An excerpt', words.slice(0, words.length / 3).join(' ')]));
+      await writeFile(path.join(dir, 'broken.docx'), 'not a zip');
+      const r = await runCli([dir, '--json']);
+      expectNoCrash(r);
+      expect(r.code).toBe(0);
+      const report = parseJson(r);
+      const id = (name: string): string => path.relative(ROOT, path.join(dir, name)); // as displayed
+      expect(report.documents.map((d) => d.id)).toEqual([id('article.docx'), id('article.txt'), id('excerpt.odt')]);
+      const dup = report.pairs.find((p) => p.kind === 'duplicate')!;
+      expect([dup.a, dup.b]).toEqual([id('article.docx'), id('article.txt')]);
+      expect(dup.jaccard).toBe(1);
+      expect(report.pairs.filter((p) => p.kind === 'contained').map((p) => p.b)).toEqual([id('excerpt.odt'), id('excerpt.odt')]);
+      expect(r.stderr).toContain(`dedupe: warning: ${id('broken.docx')}: cannot read as .docx: not a ZIP archive; skipped\n`);
+      expect(r.stderr).toContain('skipped 1 file: 1 damaged .docx/.odt');
+    } finally {
+      await removeTmp(dir);
+    }
   });
 });
 
