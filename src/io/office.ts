@@ -10,7 +10,7 @@
  * objects. Pure: bytes in, text or a reason out.
  */
 import { unzipSync } from 'fflate';
-import { Parser } from 'htmlparser2';
+import { Parser, type Handler } from 'htmlparser2';
 
 /** Word-processor formats dedupe reads. */
 export type OfficeFormat = 'docx' | 'odt';
@@ -58,37 +58,28 @@ export function officeText(bytes: Uint8Array, format: OfficeFormat): OfficeText 
 
 /** Paragraph text of WordprocessingML (word/document.xml). */
 function docxText(xml: string): string {
-  const out: string[] = [];
+  const lines = new Lines();
   let inText = 0; // inside w:t (kept) text runs
   let skip = 0; // inside elements whose text is not the document's
-  let line = '';
-  const parser = new Parser(
-    {
-      onopentag(name) {
-        if (SKIP_DOCX.has(name)) skip++;
-        else if (skip > 0) return;
-        else if (name === 'w:t') inText++;
-        else if (name === 'w:tab' || name === 'w:ptab') line += '\t';
-        else if (name === 'w:br' || name === 'w:cr') line += '\n';
-        else if (name === 'w:nobreakhyphen') line += '\u2011';
-      },
-      ontext(text) {
-        if (inText > 0 && skip === 0) line += text;
-      },
-      onclosetag(name) {
-        if (SKIP_DOCX.has(name)) skip--;
-        else if (name === 'w:t') inText--;
-        else if (name === 'w:p' && skip === 0) {
-          out.push(line);
-          line = '';
-        }
-      },
+  parseXml(xml, {
+    onopentag(name) {
+      if (SKIP_DOCX.has(name)) skip++;
+      else if (skip > 0) return;
+      else if (name === 'w:t') inText++;
+      else if (name === 'w:tab' || name === 'w:ptab') lines.add('\t');
+      else if (name === 'w:br' || name === 'w:cr') lines.add('\n');
+      else if (name === 'w:nobreakhyphen') lines.add('\u2011');
     },
-    { xmlMode: true, decodeEntities: true, lowerCaseTags: true },
-  );
-  parser.end(xml);
-  if (line !== '') out.push(line);
-  return tidy(out);
+    ontext(text) {
+      if (inText > 0 && skip === 0) lines.add(text);
+    },
+    onclosetag(name) {
+      if (SKIP_DOCX.has(name)) skip--;
+      else if (name === 'w:t') inText--;
+      else if (name === 'w:p' && skip === 0) lines.end();
+    },
+  });
+  return lines.text();
 }
 
 /** Elements of a docx body whose text is not part of the document's text. */
@@ -96,48 +87,63 @@ const SKIP_DOCX = new Set(['w:del', 'w:deltext', 'w:instrtext', 'mc:fallback']);
 
 /** Paragraph text of an OpenDocument text body (content.xml). */
 function odtText(xml: string): string {
-  const out: string[] = [];
+  const lines = new Lines();
   let depth = 0; // inside text:p / text:h
   let skip = 0;
-  let line = '';
-  const parser = new Parser(
-    {
-      onopentag(name, attrs) {
-        if (SKIP_ODT.has(name)) skip++;
-        else if (skip > 0) return;
-        else if (name === 'text:p' || name === 'text:h') {
-          // A paragraph inside another (a frame's caption, a list in a cell): ends the outer line.
-          if (depth > 0 && line !== '') {
-            out.push(line);
-            line = '';
-          }
-          depth++;
-        } else if (depth === 0) return;
-        else if (name === 'text:s') line += ' '.repeat(Math.min(1000, Math.max(1, Number(attrs['text:c'] ?? 1) || 1)));
-        else if (name === 'text:tab') line += '\t';
-        else if (name === 'text:line-break') line += '\n';
-      },
-      ontext(text) {
-        if (depth > 0 && skip === 0) line += text;
-      },
-      onclosetag(name) {
-        if (SKIP_ODT.has(name)) skip--;
-        else if (skip === 0 && (name === 'text:p' || name === 'text:h')) {
-          depth--;
-          out.push(line);
-          line = '';
-        }
-      },
+  parseXml(xml, {
+    onopentag(name, attrs) {
+      if (SKIP_ODT.has(name)) skip++;
+      else if (skip > 0) return;
+      else if (name === 'text:p' || name === 'text:h') {
+        // A paragraph inside another (a frame's caption, a list in a cell) ends the outer line.
+        if (depth++ > 0) lines.end();
+      } else if (depth === 0) return;
+      else if (name === 'text:s') lines.add(' '.repeat(Math.min(1000, Math.max(1, Number(attrs['text:c'] ?? 1) || 1))));
+      else if (name === 'text:tab') lines.add('\t');
+      else if (name === 'text:line-break') lines.add('\n');
     },
-    { xmlMode: true, decodeEntities: true, lowerCaseTags: true },
-  );
-  parser.end(xml);
-  if (line !== '') out.push(line);
-  return tidy(out);
+    ontext(text) {
+      if (depth > 0 && skip === 0) lines.add(text);
+    },
+    onclosetag(name) {
+      if (SKIP_ODT.has(name)) skip--;
+      else if (skip === 0 && (name === 'text:p' || name === 'text:h')) {
+        depth--;
+        lines.end();
+      }
+    },
+  });
+  return lines.text();
 }
 
 /** Elements of an ODT body whose text is not part of the document's text. */
 const SKIP_ODT = new Set(['office:annotation', 'text:note', 'text:tracked-changes', 'text:sequence-decls']);
+
+/** Runs an XML document through htmlparser2's tokenizer (entities decoded, names lower-cased). */
+function parseXml(xml: string, handler: Partial<Handler>): void {
+  const parser = new Parser(handler, { xmlMode: true, decodeEntities: true, lowerCaseTags: true });
+  parser.end(xml);
+}
+
+/** The paragraphs being read: text is added to the current one until it ends. */
+class Lines {
+  private readonly paragraphs: string[] = [];
+  private line = '';
+
+  add(text: string): void {
+    this.line += text;
+  }
+
+  end(): void {
+    this.paragraphs.push(this.line);
+    this.line = '';
+  }
+
+  text(): string {
+    if (this.line !== '') this.end();
+    return tidy(this.paragraphs);
+  }
+}
 
 /** Paragraphs, one a line; blank paragraphs (spacing) collapse, so the text has no runs of blank lines. */
 function tidy(paragraphs: string[]): string {
