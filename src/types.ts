@@ -8,7 +8,7 @@
  */
 
 /** Where a document's text came from. */
-export type DocFormat = 'text' | 'html' | 'jsonl' | 'docx' | 'odt';
+export type DocFormat = 'text' | 'html' | 'jsonl' | 'docx' | 'odt' | 'pdf';
 
 /** One input document, decoded to text. */
 export interface SourceDoc {

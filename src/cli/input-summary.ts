@@ -37,7 +37,7 @@ const FILE_SKIPS: Partial<Record<InputWarningReason, string>> = {
   'too-large': 'larger than --max-doc-bytes',
   unreadable: 'unreadable',
   unsupported: 'unsupported (link loop or special file)',
-  damaged: 'damaged .docx/.odt',
+  damaged: 'damaged (.docx, .odt, .pdf)',
   jsonl: 'not valid JSON (or too large to read whole)',
 };
 

@@ -62,7 +62,7 @@ export function buildProgram(): Command {
   const p = new Command('dedupe');
   p.description(
     'Find near-duplicate and overlapping text documents. Every reported pair is verified exactly; ' +
-      'shared passages are quoted with character offsets. Reads .txt/.md, .html/.htm, .docx/.odt, .jsonl/.ndjson, .json (when named) and - (stdin).',
+      'shared passages are quoted with character offsets. Reads .txt/.md, .html/.htm, .docx/.odt, .pdf, .jsonl/.ndjson, .json (when named) and - (stdin).',
   )
     .version(VERSION, '-V, --version')
     .argument('[paths...]', 'files and directories to read (directories recursively); - reads stdin')

@@ -14,6 +14,8 @@ const EXTENSIONS: ReadonlyMap<string, DocFormat> = new Map([
   // Word-processor documents (ZIP archives of XML): their body's paragraphs (see office.ts).
   ['.docx', 'docx'],
   ['.odt', 'odt'],
+  // PDF: the text layer of its pages (see pdf.ts).
+  ['.pdf', 'pdf'],
   ['.jsonl', 'jsonl'],
   ['.ndjson', 'jsonl'],
   // A JSON array of records (or one record): read as JSON Lines, one record a "line" (jsonArrayLines).

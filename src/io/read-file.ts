@@ -5,7 +5,7 @@ import { createReadStream, readFile } from 'node:fs';
 import { promisify } from 'node:util';
 import { collectStream } from './collect-stream.js';
 import type { DiscoveredFile } from './discover.js';
-import { documentFromBytes, documentFromOffice, tooLargeWarning, type ReadOutcome } from './text-document.js';
+import { documentFromBytes, documentFromOffice, documentFromPdf, tooLargeWarning, type ReadOutcome } from './text-document.js';
 import { describeFsError, inputWarning } from './warnings.js';
 
 /**
@@ -28,7 +28,7 @@ const readFileAsync = promisify(readFile);
  * @returns the document (unless skipped) and warnings, in order
  */
 export async function readDocumentFile(
-  file: DiscoveredFile & { readonly format: 'text' | 'html' | 'docx' | 'odt' },
+  file: DiscoveredFile & { readonly format: 'text' | 'html' | 'docx' | 'odt' | 'pdf' },
   maxDocBytes: number,
 ): Promise<ReadOutcome> {
   if (file.regular && file.size > maxDocBytes) {
@@ -51,5 +51,6 @@ export async function readDocumentFile(
   if (buf.length > maxDocBytes) {
     return { doc: undefined, warnings: [tooLargeWarning(file.path, buf.length, maxDocBytes)] };
   }
+  if (file.format === 'pdf') return documentFromPdf(buf, file.path);
   return file.format === 'docx' || file.format === 'odt' ? documentFromOffice(buf, file.path, file.format) : documentFromBytes(buf, file.path, file.format);
 }

@@ -129,7 +129,7 @@ export async function* readInputs(
       yield* streamed(item);
       continue;
     } else {
-      const file = item as DiscoveredFile & { format: 'text' | 'html' | 'docx' | 'odt' };
+      const file = item as DiscoveredFile & { format: 'text' | 'html' | 'docx' | 'odt' | 'pdf' };
       const bytes = file.size <= options.maxDocBytes ? file.size : 0;
       bytesInFlight += bytes;
       const outcome = readDocumentFile(file, options.maxDocBytes);

@@ -5,6 +5,7 @@ import type { SourceDoc } from '../types.js';
 import { binaryKind, decodeText } from './decode.js';
 import { htmlToText, startsLikeHtml } from './html.js';
 import { officeText, type OfficeFormat } from './office.js';
+import { pdfText } from './pdf.js';
 import { inputWarning, type InputWarning } from './warnings.js';
 
 /** The outcome of {@link documentFromBytes}: a document (unless skipped) and warnings, in order. */
@@ -63,6 +64,20 @@ export function documentFromOffice(buf: Buffer, path: string, format: OfficeForm
     return { doc: undefined, warnings: [inputWarning(path, 'damaged', `cannot read as .${format}: ${got.reason}; skipped`, false)] };
   }
   return { doc: { id: path, path, format, text: got.text, bytes: buf.length }, warnings: [] };
+}
+
+/**
+ * A `.pdf` file → the text of its pages (see pdf.ts). A PDF that cannot be read (damaged,
+ * encrypted, not a PDF) → no document and one 'damaged' warning saying why.
+ *
+ * @param buf the whole file
+ * @param path display path; also the document's id
+ * @returns the document and any warnings
+ */
+export async function documentFromPdf(buf: Buffer, path: string): Promise<ReadOutcome> {
+  const got = await pdfText(buf);
+  if (!got.ok) return { doc: undefined, warnings: [inputWarning(path, 'damaged', `cannot read as .pdf: ${got.reason}; skipped`, false)] };
+  return { doc: { id: path, path, format: 'pdf', text: got.text, bytes: buf.length }, warnings: [] };
 }
 
 /**

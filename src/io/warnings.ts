@@ -13,7 +13,7 @@ export type InputWarningReason =
   | 'duplicate-path'
   | 'empty'
   | 'unsupported'
-  /** A .docx or .odt file that is not a readable archive of its kind. */
+  /** A .docx, .odt or .pdf file that cannot be read as one. */
   | 'damaged';
 
 /** One problem with one input, reported through the `onWarning` callback. */

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN_SH, ROOT, expectNoCrash, makeTmp, parseJson, removeTmp, runCli, runShell, type JsonReport } from './run-cli.js';
 import { makeDocx, makeOdt } from '../io/office-files.js';
+import { makePdf, typeset } from '../io/pdf-files.js';
 
 const SEEDS = 'fixtures/seeds';
 const DUP_A = 'fixtures/seeds/000_8e656ef614cc4b96.txt';
@@ -195,29 +196,40 @@ describe('dedupe fixtures/seeds (the text report)', () => {
   });
 });
 
-describe('word-processor documents', () => {
-  it('reads .docx and .odt files in a directory: a Word copy of a text article is its duplicate', async () => {
+describe('word-processor documents and PDF', () => {
+  it('reads .docx, .odt and .pdf files in a directory: a Word or PDF copy of a text article is its duplicate', async () => {
     const dir = await makeTmp();
     try {
       const seed = await readFile(path.join(ROOT, SEEDS, '002_93d5165a94d3fa71.txt'), 'utf8');
       const paragraphs = seed.split(/\n+/).filter((p) => p.trim() !== '');
       await writeFile(path.join(dir, 'article.txt'), seed);
       await writeFile(path.join(dir, 'article.docx'), makeDocx(paragraphs));
+      await writeFile(path.join(dir, 'article.pdf'), makePdf(typeset(seed, 72)));
       const words = seed.split(/\s+/);
       await writeFile(path.join(dir, 'excerpt.odt'), makeOdt(['An excerpt', words.slice(0, words.length / 3).join(' ')]));
       await writeFile(path.join(dir, 'broken.docx'), 'not a zip');
+      await writeFile(path.join(dir, 'broken.pdf'), '%PDF-1.4\nnot really\n');
       const r = await runCli([dir, '--json']);
       expectNoCrash(r);
       expect(r.code).toBe(0);
-      const report = parseJson(r);
+      const report = parseJson(r); // nothing but the report on stdout (PDF.js prints nothing)
       const id = (name: string): string => path.relative(ROOT, path.join(dir, name)); // as displayed
-      expect(report.documents.map((d) => d.id)).toEqual([id('article.docx'), id('article.txt'), id('excerpt.odt')]);
-      const dup = report.pairs.find((p) => p.kind === 'duplicate')!;
-      expect([dup.a, dup.b]).toEqual([id('article.docx'), id('article.txt')]);
-      expect(dup.jaccard).toBe(1);
-      expect(report.pairs.filter((p) => p.kind === 'contained').map((p) => p.b)).toEqual([id('excerpt.odt'), id('excerpt.odt')]);
+      expect(report.documents.map((d) => [d.id, d.format])).toEqual([
+        [id('article.docx'), 'docx'],
+        [id('article.pdf'), 'pdf'],
+        [id('article.txt'), 'text'],
+        [id('excerpt.odt'), 'odt'],
+      ]);
+      const dups = report.pairs.filter((p) => p.kind === 'duplicate');
+      expect(dups.map((p) => [p.a, p.b, p.jaccard])).toEqual([
+        [id('article.docx'), id('article.pdf'), 1],
+        [id('article.docx'), id('article.txt'), 1],
+        [id('article.pdf'), id('article.txt'), 1],
+      ]);
+      expect(report.pairs.filter((p) => p.kind === 'contained').map((p) => p.b)).toEqual([id('excerpt.odt'), id('excerpt.odt'), id('excerpt.odt')]);
       expect(r.stderr).toContain(`dedupe: warning: ${id('broken.docx')}: cannot read as .docx: not a ZIP archive; skipped\n`);
-      expect(r.stderr).toContain('skipped 1 file: 1 damaged .docx/.odt');
+      expect(r.stderr).toMatch(new RegExp(`dedupe: warning: ${id('broken.pdf').replace(/[.]/g, '\\.')}: cannot read as \\.pdf: .+; skipped\n`));
+      expect(r.stderr).toContain('skipped 2 files: 2 damaged (.docx, .odt, .pdf)');
     } finally {
       await removeTmp(dir);
     }

@@ -68,7 +68,8 @@ describe('inputs are never modified', () => {
 });
 
 describe('binary files', () => {
-  const named = ['image.png', 'paper.pdf', 'archive.zip', 'photo.jpg', 'data.gz', 'nul-bytes.txt', 'disguised-png.txt', 'disguised-pdf.md'];
+  // paper.pdf is read as a PDF (and is a damaged one: see below); the rest are binaries.
+  const named = ['image.png', 'archive.zip', 'photo.jpg', 'data.gz', 'nul-bytes.txt', 'disguised-png.txt', 'disguised-pdf.md'];
 
   it('named binaries are skipped with one warning each and a summary line; their words are never read', async () => {
     const r = await runCli([...named.map((n) => path.join(bad, 'binary', n)), 'fixtures/seeds', '--json']);
@@ -83,17 +84,27 @@ describe('binary files', () => {
     expect(report.documents).toHaveLength(5);
   });
 
+  it('a .pdf without a readable page tree is one warning, counted as damaged; its words are never read', async () => {
+    const r = await runCli([path.join(bad, 'binary', 'paper.pdf'), 'fixtures/seeds', '--json']);
+    expect(r.code).toBe(0);
+    const w = warnings(r.stderr);
+    expect(w).toHaveLength(1);
+    expect(w[0]).toMatch(/^dedupe: warning: \S*binary\/paper\.pdf: cannot read as \.pdf: Invalid PDF structure; skipped$/);
+    expect(r.stderr).toContain('dedupe: skipped 1 file: 1 damaged (.docx, .odt, .pdf)\n');
+    expect(parseJson(r).documents).toHaveLength(5);
+  });
+
   it('in a directory walk: binary text-named files warned, other extensions skipped silently, --verbose lists them', async () => {
     const dir = path.join(bad, 'binary');
     const quiet = await runCli([dir, '--json']);
     expectNoCrash(quiet);
     expect(quiet.code).toBe(0);
-    expect(warnings(quiet.stderr)).toHaveLength(3); // nul-bytes.txt, disguised-png.txt, disguised-pdf.md
-    expect(quiet.stderr).toMatch(/dedupe: skipped 8 files: 3 binary, 5 with an unknown extension \(--verbose lists them\)/);
+    expect(warnings(quiet.stderr)).toHaveLength(4); // nul-bytes.txt, disguised-png.txt, disguised-pdf.md; paper.pdf (damaged)
+    expect(quiet.stderr).toMatch(/dedupe: skipped 8 files: 3 binary, 1 damaged \(\.docx, \.odt, \.pdf\), 4 with an unknown extension \(--verbose lists them\)/);
     expect(parseJson(quiet).documents).toEqual([]);
 
     const verbose = await runCli([dir, '--json', '--verbose']);
-    for (const n of ['archive.zip', 'data.gz', 'image.png', 'paper.pdf', 'photo.jpg']) {
+    for (const n of ['archive.zip', 'data.gz', 'image.png', 'photo.jpg']) {
       expect(verbose.stderr).toContain(`dedupe: skipped ${path.relative(ROOT, dir)}/${n} (with an unknown extension)\n`);
     }
     expect(verbose.stderr).not.toContain('--verbose lists them');
