@@ -44,7 +44,7 @@ export interface CliFlags {
   exclude?: string[];
   textField: string;
   idField: string;
-  stdinFormat: 'text' | 'html' | 'jsonl';
+  stdinFormat: 'text' | 'html' | 'jsonl' | 'docx' | 'odt' | 'pdf';
   maxDocBytes: number;
   strict?: boolean;
   exitCode?: boolean;
@@ -102,7 +102,7 @@ export function buildProgram(): Command {
     .option('--exclude <glob>', 'skip files matching GLOB inside directories (repeatable)', collect)
     .option('--text-field <name>', 'JSONL field holding the text (a dotted path reaches nested objects: content.body)', 'text')
     .option('--id-field <name>', 'JSONL field holding the id', 'id')
-    .addOption(new Option('--stdin-format <format>', 'how - (stdin) is parsed').choices(['text', 'html', 'jsonl']).default('text'))
+    .addOption(new Option('--stdin-format <format>', 'how - (stdin) is parsed (text: a PDF, .docx or .odt is recognized by its bytes)').choices(['text', 'html', 'jsonl', 'docx', 'odt', 'pdf']).default('text'))
     .option('--max-doc-bytes <size>', 'skip documents larger than SIZE (e.g. 64M)', byteSize, 64 * 1024 * 1024)
     .option('--strict', 'stop at the first malformed JSONL line (exit 2) instead of skipping it')
     // Run

@@ -56,6 +56,20 @@ export function officeText(bytes: Uint8Array, format: OfficeFormat): OfficeText 
   return { ok: true, text: format === 'docx' ? docxText(xml) : odtText(xml) };
 }
 
+/**
+ * What a nameless input (stdin) is by its bytes: a PDF, a .docx (a ZIP archive with
+ * word/document.xml), a .odt (a ZIP archive with content.xml and an OpenDocument mimetype
+ * member), or none of these. Member names are stored uncompressed: nothing is inflated.
+ */
+export function sniffDocument(bytes: Uint8Array): OfficeFormat | 'pdf' | undefined {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (buf.subarray(0, 5).toString('latin1') === '%PDF-') return 'pdf';
+  if (buf.length < 4 || buf[0] !== 0x50 || buf[1] !== 0x4b || buf[2] !== 0x03 || buf[3] !== 0x04) return undefined;
+  if (buf.includes('word/document.xml', 0, 'latin1')) return 'docx';
+  if (buf.includes('content.xml', 0, 'latin1') && buf.includes('mimetype', 0, 'latin1')) return 'odt';
+  return undefined;
+}
+
 /** Paragraph text of WordprocessingML (word/document.xml). */
 function docxText(xml: string): string {
   const lines = new Lines();

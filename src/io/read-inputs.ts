@@ -10,7 +10,8 @@ import { createInputStats, type InputStats } from './input-stats.js';
 import { jsonArrayLines, openJsonlFile, readJsonl, type JsonlOptions } from './jsonl.js';
 import { isJsonName } from './formats.js';
 import { readDocumentFile } from './read-file.js';
-import { documentFromBytes, tooLargeWarning, type ReadOutcome } from './text-document.js';
+import { documentFromBytes, documentFromOffice, documentFromPdf, tooLargeWarning, type ReadOutcome } from './text-document.js';
+import { sniffDocument } from './office.js';
 import { describeFsError, inputWarning, type InputWarning } from './warnings.js';
 
 export type { InputWarning, InputWarningReason } from './warnings.js';
@@ -26,7 +27,7 @@ export interface ReadOptions {
   /** JSONL field holding the id, default 'id'. */
   readonly idField: string;
   /** How `-` is parsed. */
-  readonly stdinFormat: 'text' | 'html' | 'jsonl';
+  readonly stdinFormat: 'text' | 'html' | 'jsonl' | 'docx' | 'odt' | 'pdf';
   /** A document (file, or JSONL line) bigger than this many bytes is skipped with a warning naming --max-doc-bytes. */
   readonly maxDocBytes: number;
   /** A malformed JSONL line stops the run (DedupeError E_INPUT with path and line) instead of warning and skipping. */
@@ -185,9 +186,21 @@ async function* readStdin(
   const outcome =
     got.data === undefined
       ? { doc: undefined, warnings: [tooLargeWarning('-', got.bytes, options.maxDocBytes)] }
-      : documentFromBytes(got.data, '-', options.stdinFormat);
+      : await documentFromStdin(got.data, options.stdinFormat);
   const doc = settle(outcome);
   if (doc !== undefined) yield doc;
+}
+
+/**
+ * Stdin's bytes as a document. Text (the default) that is a PDF, a .docx or a .odt by its bytes
+ * (`curl … | dedupe - archive/`) is read as one: stdin has no name to tell.
+ */
+async function documentFromStdin(data: Buffer, format: ReadOptions['stdinFormat']): Promise<ReadOutcome> {
+  let as = format;
+  if (as === 'text') as = sniffDocument(data) ?? 'text';
+  if (as === 'pdf') return documentFromPdf(data, '-');
+  if (as === 'docx' || as === 'odt') return documentFromOffice(data, '-', as);
+  return documentFromBytes(data, '-', as === 'html' ? 'html' : 'text');
 }
 
 /** Errors from the file system (they carry an errno code), as opposed to DedupeErrors and bugs. */

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { BIN_SH, ROOT, expectNoCrash, makeTmp, parseJson, removeTmp, runCli, runShell, type JsonReport } from './run-cli.js';
 import { makeDocx, makeOdt } from '../io/office-files.js';
 import { makePdf, typeset } from '../io/pdf-files.js';
+import { strToU8, zipSync } from 'fflate';
 
 const SEEDS = 'fixtures/seeds';
 const DUP_A = 'fixtures/seeds/000_8e656ef614cc4b96.txt';
@@ -233,6 +234,30 @@ describe('word-processor documents and PDF', () => {
     } finally {
       await removeTmp(dir);
     }
+  });
+});
+
+describe('word-processor documents and PDF on stdin', () => {
+  it('recognizes a PDF, a .docx or a .odt on stdin by its bytes; --stdin-format names it', async () => {
+    const seed = await readFile(path.join(ROOT, SEEDS, '002_93d5165a94d3fa71.txt'), 'utf8');
+    const paragraphs = seed.split(/\n+/).filter((p) => p.trim() !== '');
+    const files: [string, Buffer][] = [
+      ['pdf', makePdf(typeset(seed, 72))],
+      ['docx', Buffer.from(makeDocx(paragraphs))],
+      ['odt', Buffer.from(makeOdt(paragraphs))],
+    ];
+    for (const [format, bytes] of files) {
+      for (const args of [[], ['--stdin-format', format]]) {
+        const r = await runCli(['-', path.join(SEEDS, '002_93d5165a94d3fa71.txt'), '--json', ...args], { input: bytes });
+        expect(r.code, `${format} ${args.join(' ')}`).toBe(0);
+        const report = parseJson(r);
+        expect(report.documents[0]).toMatchObject({ id: '-', format });
+        expect(report.pairs[0]).toMatchObject({ kind: 'duplicate', a: '-', jaccard: 1 });
+      }
+    }
+    // A ZIP archive that is neither is still binary text.
+    const zip = await runCli(['-', '--json'], { input: Buffer.from(zipSync({ 'a.txt': strToU8('words') })) });
+    expect(zip.stderr).toContain('dedupe: warning: -: binary file (ZIP archive); skipped');
   });
 });
 

@@ -46,7 +46,7 @@ export function makeOdt(paragraphs: readonly string[], extra = ''): Uint8Array {
     '<office:automatic-styles><style:style style:name="P1"/></office:automatic-styles>' +
     `<office:body><office:text><text:sequence-decls><text:sequence-decl text:name="Figure"/></text:sequence-decls>${body}${extra}</office:text></office:body></office:document-content>`;
   return zipSync({
-    mimetype: strToU8('application/vnd.oasis.opendocument.text'),
+    mimetype: [strToU8('application/vnd.oasis.opendocument.text'), { level: 0 }], // stored, first, as ODF requires
     'content.xml': strToU8(content),
     'styles.xml': strToU8('<office:document-styles><text:p>Page header text that is not the body</text:p></office:document-styles>'),
   });
