@@ -98,6 +98,8 @@ interface Paragraph {
  * - inline elements add nothing: `<b>Hel</b>lo` → `Hello`;
  * - entities are decoded, soft hyphens dropped; whitespace runs collapse to one space within a line, lines are trimmed,
  *   empty lines and paragraphs are dropped; inside `<pre>` line breaks are kept;
+ * - when the visible text is less than half of the longest JSON-LD `articleBody` (a page rendered
+ *   by script, a paywall), that articleBody is the text;
  * - self-closing tags are honoured (`<script src="x"/>` does not swallow the rest of the page),
  *   which is what XHTML needs and harmless for HTML.
  *
@@ -115,6 +117,9 @@ export function htmlToText(html: string): string {
   let articles = 0;
   let inHead = false;
   let preDepth = 0;
+  // JSON-LD (structured data): its articleBody stands in for a page that shows little text.
+  const jsonLd: string[] = [];
+  let ld: string[] | undefined;
 
   const endLine = (): void => {
     if (pieces.length === 0) return;
@@ -157,6 +162,7 @@ export function htmlToText(html: string): string {
           inHead = true;
           return;
         }
+        if (name === 'script' && attribs.type?.trim().toLowerCase() === 'application/ld+json') ld = [];
         if (inHead && !HEAD_CONTENT.has(name)) inHead = false;
         const role = attribs.role?.trim().toLowerCase();
         const drop = dropDepth > 0 || inHead || isChrome(name, role, attribs);
@@ -176,6 +182,10 @@ export function htmlToText(html: string): string {
           inHead = false;
           return;
         }
+        if (name === 'script' && ld !== undefined) {
+          jsonLd.push(ld.join(''));
+          ld = undefined;
+        }
         const frame = stack.pop();
         if (frame === undefined) return;
         if (frame.drop) {
@@ -189,6 +199,7 @@ export function htmlToText(html: string): string {
         if (frame.pre) preDepth--;
       },
       ontext(data) {
+        if (ld !== undefined) ld.push(data);
         if (dropDepth > 0 || inHead) return;
         if (preDepth === 0) {
           pieces.push(data);
@@ -206,7 +217,43 @@ export function htmlToText(html: string): string {
   parser.write(html);
   parser.end();
   endParagraph();
-  return mainContent(paragraphs).map((p) => p.text).join('\n\n');
+  const visible = mainContent(paragraphs).map((p) => p.text).join('\n\n');
+  const body = articleBody(jsonLd);
+  return body !== undefined && visible.length < body.length / 2 ? body : visible;
+}
+
+/**
+ * The longest `articleBody` of a page's JSON-LD (schema.org NewsArticle, BlogPosting, …; in
+ * `@graph` lists too), as text: news sites put the whole story there, also when the page itself
+ * shows little of it (rendered by script, or cut by a paywall). Invalid JSON is ignored.
+ */
+function articleBody(scripts: readonly string[]): string | undefined {
+  let best: string | undefined;
+  const visit = (value: unknown, depth: number): void => {
+    if (depth > 8 || value === null || typeof value !== 'object') return;
+    if (Array.isArray(value)) {
+      for (const v of value) visit(v, depth + 1);
+      return;
+    }
+    for (const [key, v] of Object.entries(value)) {
+      if (key === 'articleBody' && typeof v === 'string') {
+        if (best === undefined || v.length > best.length) best = v;
+      } else {
+        visit(v, depth + 1);
+      }
+    }
+  };
+  for (const s of scripts) {
+    try {
+      visit(JSON.parse(s), 0);
+    } catch {
+      // Not JSON: structured data is a bonus, never an error.
+    }
+  }
+  if (best === undefined) return undefined;
+  // Some sites put markup in it; lines and paragraphs as in the page's own text.
+  const text = /<[a-z!/]/i.test(best) ? htmlToText(best) : best.replace(/[^\S\n]+/g, ' ').replace(/ *\n */g, '\n').trim();
+  return text === '' ? undefined : text;
 }
 
 /**

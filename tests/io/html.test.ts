@@ -105,3 +105,26 @@ describe('text that is an HTML page', () => {
     }
   });
 });
+
+describe('pages whose story is in their structured data', () => {
+  const txt = readFileSync(new URL('../../fixtures/io/article.txt', import.meta.url), 'utf8');
+  const ld = (data: unknown): string => `<script type="application/ld+json">${JSON.stringify(data).replace(/</g, '\\u003c')}</script>`;
+
+  it('a page rendered by script (an app shell) is the articleBody of its JSON-LD, in @graph too', () => {
+    const shell = `<!DOCTYPE html><html><head>${ld({ '@context': 'https://schema.org', '@graph': [{ '@type': 'WebSite', name: 'Site' }, { '@type': 'NewsArticle', headline: 'H', articleBody: txt }] })}</head><body><div id="root">Loading…</div><script src="app.js"></script></body></html>`;
+    expect(words(htmlToText(shell))).toEqual(words(txt));
+  });
+
+  it('a paywalled page showing its first paragraph is the whole articleBody; markup inside it is read as HTML', () => {
+    const paragraphs = txt.split(/\n\s*\n/);
+    const body = paragraphs.map((p) => `<p>${p}</p>`).join('');
+    const page = `<html><head>${ld({ '@type': 'NewsArticle', articleBody: body })}</head><body><article><p>${paragraphs[0]}</p><p>Subscribe to read more.</p></article></body></html>`;
+    expect(words(htmlToText(page))).toEqual(words(txt));
+  });
+
+  it('a page that shows its story keeps its own text (a teaser in the JSON-LD does not replace it); bad JSON-LD is ignored', () => {
+    const page = `<html><head>${ld({ '@type': 'NewsArticle', articleBody: 'A two-line teaser.' })}<script type="application/ld+json">{not json</script></head><body><article><p>${txt}</p></article></body></html>`;
+    expect(words(htmlToText(page))).toEqual(words(txt));
+    expect(htmlToText('<html><body><p>Only this.</p></body></html>')).toBe('Only this.');
+  });
+});
