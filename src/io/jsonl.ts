@@ -7,6 +7,8 @@ import { readFile, stat } from 'node:fs/promises';
 import { DedupeError } from '../errors.js';
 import type { SourceDoc } from '../types.js';
 import { htmlToText, startsLikeHtml } from './html.js';
+import { repairMojibake } from './mojibake.js';
+import { mojibakeWarning } from './text-document.js';
 import { parseJsonlRecord } from './jsonl-record.js';
 import { LineSplitter, type RawLine } from './line-splitter.js';
 import { inputWarning, type InputWarning } from './warnings.js';
@@ -102,6 +104,7 @@ export async function* readJsonl(
   const splitter = new LineSplitter(options.maxDocBytes);
   const ids = new IdAllocator();
   let warnedEncoding = false;
+  let warnedMojibake = false;
 
   const toDoc = (raw: RawLine): SourceDoc | undefined => {
     if (raw.data === undefined) {
@@ -150,8 +153,15 @@ export async function* readJsonl(
         ),
       );
     }
+    // Mojibake's lead characters (Â–ô) are all 0xC3 … in UTF-8: a byte search rules most lines out.
+    const repaired = data.includes(0xc3) ? repairMojibake(record.text) : { text: record.text, repaired: 0 };
+    if (repaired.repaired > 0 && !warnedMojibake) {
+      warnedMojibake = true;
+      const w = mojibakeWarning(path, repaired.repaired, raw.line);
+      onWarning({ ...w, message: `${w.message} (and in any later record of this file, not warned about again)` });
+    }
     // A record holding a whole HTML page (a crawl's "html" field) is its visible main content.
-    const body = startsLikeHtml(record.text) ? htmlToText(record.text) : record.text;
+    const body = startsLikeHtml(repaired.text) ? htmlToText(repaired.text) : repaired.text;
     return { id: `${path}#${key}`, path, format: 'jsonl', text: body, bytes: raw.bytes, line: raw.line };
   };
 

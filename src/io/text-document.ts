@@ -6,6 +6,7 @@ import { binaryKind, decodeText } from './decode.js';
 import { htmlToText, startsLikeHtml } from './html.js';
 import { officeText, type OfficeFormat } from './office.js';
 import { pdfText } from './pdf.js';
+import { repairMojibake } from './mojibake.js';
 import { inputWarning, type InputWarning } from './warnings.js';
 
 /** The outcome of {@link documentFromBytes}: a document (unless skipped) and warnings, in order. */
@@ -44,8 +45,24 @@ export function documentFromBytes(buf: Buffer, path: string, given: 'text' | 'ht
     const what = decoded.encoding === 'utf-8' ? 'UTF-8' : decoded.encoding === 'utf-16le' ? 'UTF-16LE' : 'UTF-16BE';
     warnings.push(inputWarning(path, 'encoding', `invalid ${what}; undecodable bytes replaced with U+FFFD`, false));
   }
-  const text = format === 'html' ? htmlToText(decoded.text) : decoded.text;
+  // Mojibake's lead characters (Â–ô) are all 0xC3 … in UTF-8: a byte search rules most texts out.
+  const repaired = decoded.encoding === 'utf-8' && decoded.legacy === undefined && buf.includes(0xc3) ? repairMojibake(decoded.text) : { text: decoded.text, repaired: 0 };
+  if (repaired.repaired > 0) warnings.push(mojibakeWarning(path, repaired.repaired));
+  const text = format === 'html' ? htmlToText(repaired.text) : repaired.text;
   return { doc: { id: path, path, format, text, bytes: buf.length }, warnings };
+}
+
+/**
+ * The warning for a text whose mojibake was repaired (see mojibake.ts).
+ *
+ * @param path display path
+ * @param repaired how many sequences were repaired
+ * @param line the JSONL line, for a record
+ * @returns an 'encoding' warning
+ */
+export function mojibakeWarning(path: string, repaired: number, line?: number): InputWarning {
+  const what = `mojibake repaired (${repaired} UTF-8 sequence${repaired === 1 ? '' : 's'} that had been read as windows-1252, such as â€™ for ’); offsets refer to the repaired text`;
+  return inputWarning(path, 'encoding', what, false, line);
 }
 
 /**

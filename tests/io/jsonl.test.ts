@@ -162,3 +162,16 @@ describe('readJsonl', () => {
   });
 });
 
+
+describe('JSONL records with mojibake', () => {
+  it('are repaired, with one warning for the file at the first such line', async () => {
+    const good = 'São Paulo’s “mayor” said — déjà vu.';
+    const high = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+    const bad = Buffer.from(good, 'utf8').toString('latin1').replace(/[\x80-\x9f]/g, (c) => high[c.charCodeAt(0) - 0x80]!);
+    const lines = [{ id: 'a', text: good }, { id: 'b', text: bad }, { id: 'c', text: bad }].map((r) => JSON.stringify(r)).join('\n');
+    const { docs, warnings } = await collect(chunksOf(lines));
+    expect(docs.map((d) => d.text)).toEqual([good, good, good]);
+    expect(warnings.map((w) => [w.reason, w.line])).toEqual([['encoding', 2]]);
+    expect(warnings[0]!.message).toMatch(/^data\.jsonl:2: mojibake repaired \(\d+ UTF-8 sequences .*\(and in any later record of this file, not warned about again\)$/);
+  });
+});
