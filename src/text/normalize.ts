@@ -100,18 +100,19 @@ const LETTER_FOLD_RE = new RegExp(`[${Object.keys(LETTER_FOLDS).join('')}]`, 'g'
 
 /**
  * Decimal digits of other scripts (Arabic-Indic, Persian, Devanagari, Bengali, Thai, …): their
- * value plus one, 0 for any other code unit. Every run of Unicode decimal digits in the BMP is
- * 0–9 in order, so a digit's value is its distance from its run's start, modulo 10.
+ * value plus one, 0 for any other code unit. Every run of Unicode decimal digits (`\p{Nd}`) in
+ * the BMP is 0–9 in order, so a digit's value is its distance from its run's start, modulo 10;
+ * the runs start at these code points (Unicode 15; a script's digits added later are not folded).
  */
 const DIGIT_VALUE = new Uint8Array(0x10000);
 {
+  const starts = [
+    0x660, 0x6f0, 0x7c0, 0x966, 0x9e6, 0xa66, 0xae6, 0xb66, 0xbe6, 0xc66, 0xce6, 0xd66, 0xde6, 0xe50, 0xed0, 0xf20, 0x1040, 0x1090,
+    0x17e0, 0x1810, 0x1946, 0x19d0, 0x1a80, 0x1a90, 0x1b50, 0x1bb0, 0x1c40, 0x1c50, 0xa620, 0xa8d0, 0xa900, 0xa9d0, 0xa9f0, 0xaa50,
+    0xabf0, 0xff10,
+  ];
   const nd = /\p{Nd}/u;
-  let run = 0;
-  for (let c = 0x80; c < 0x10000; c++) {
-    if (c >= 0xd800 && c <= 0xdfff) continue;
-    if (nd.test(String.fromCharCode(c))) DIGIT_VALUE[c] = (run++ % 10) + 1;
-    else run = 0;
-  }
+  for (const start of starts) for (let c = start; nd.test(String.fromCharCode(c)); c++) DIGIT_VALUE[c] = ((c - start) % 10) + 1;
 }
 
 /** `scan` flag: the token may carry diacritics to drop (see `scan`). */

@@ -82,7 +82,7 @@ function scan(text: string): Tokens {
           i++;
           continue;
         }
-        const next = afterReference(text, i);
+        const next = unusual(text, -1, i, c);
         if (next !== i) {
           i = next;
           continue;
@@ -133,12 +133,16 @@ function scan(text: string): Tokens {
           i++;
           continue;
         }
-        // An apostrophe between word characters, a line-break hyphen or a character reference
-        // may go on with the word (one table look-up at a word's end: the checks are rare).
-        if (WORD_GOES_ON[c] !== 0) {
-          const next = wordGoesOn(text, start, i, c);
+        // An apostrophe between word characters stays in the range, not in the hash.
+        if (c === 0x27 && i + 1 < n && classAt(text, i + 1) === WORD) {
+          i++;
+          continue;
+        }
+        // A character reference, or a hyphen before a line break: rare, handled out of line.
+        if (c === 0x26 || (c === 0x2d && text.charCodeAt(i + 1) <= 0x0d)) {
+          const next = unusual(text, start, i, c);
           if (next > 0) {
-            if (c !== 0x27) marked = true;
+            marked = true;
             if (c === 0x26) ascii = false;
             i = next;
             continue;
@@ -164,7 +168,7 @@ function scan(text: string): Tokens {
         continue;
       }
       if (c === 0x2010 || c === 0xad) {
-        const next = afterLineBreakHyphen(text, start, i);
+        const next = unusual(text, start, i, c);
         if (next > 0) {
           ascii = false;
           marked = true;
@@ -187,35 +191,33 @@ function scan(text: string): Tokens {
   return { count, hashes, starts, ends, quarters: 4 * count - solo };
 }
 
-/** 1 for the ASCII characters after which a word may go on: apostrophe, hyphen, ampersand. */
-const WORD_GOES_ON = new Uint8Array(128);
-WORD_GOES_ON[0x27] = WORD_GOES_ON[0x2d] = WORD_GOES_ON[0x26] = 1;
-
 /**
- * Where the word started at `start` goes on after the ASCII character `c` at `i` (an apostrophe,
- * a hyphen or an ampersand), or 0 when it ends there. An apostrophe between word characters
- * stays in the range, not in the hash; a hyphen ending a line inside a word, see
- * `afterLineBreakHyphen`; a character reference standing for a letter, or for a joiner
- * between letters, is part of the word.
+ * The scanner's rare cases, in one function kept out of the scanner (one call, not inlined
+ * pieces that would crowd out the scanner's hot helpers). At character `c` at `i`:
+ *
+ * - outside a word (`start` < 0), `c` is `&`: returns `i` when a character reference to a
+ *   letter or digit starts a word there, else where scanning goes on (past a reference standing
+ *   for a separator or a character of an unspaced script, which is not read; else past the `&`);
+ * - inside the word begun at `start`, `c` ends its letters: returns where the word goes on, or
+ *   0 when it ends. A character reference standing for a letter, or for a joiner between letters, is part of
+ *   the word; a hyphen (`-`, U+2010 or a soft hyphen) that ends a line and breaks the word in
+ *   two ("infor-\nmation", typeset text) is skipped with the line break and the next line's
+ *   indentation, when a letter is before it (not a digit: "2020-\n21" stays two numbers) and a
+ *   lower-case letter after. The hyphen and line break stay in the word's range and are dropped
+ *   from its normalized form (`normalizeToken`); a compound broken at its own hyphen
+ *   ("well-\nknown") becomes one word too, the price of reading typeset text.
  */
-function wordGoesOn(text: string, start: number, i: number, c: number): number {
-  if (c === 0x27) return i + 1 < text.length && classAt(text, i + 1) === WORD ? i + 1 : 0;
-  if (c === 0x2d) return afterLineBreakHyphen(text, start, i);
-  const end = entityEnd(text, i);
-  if (end === 0) return 0;
-  const cls = referenceClass();
-  return cls === WORD || (cls === JOIN && end < text.length && classAt(text, end) === WORD) ? end : 0;
-}
-
-/**
- * Where a word goes on after a hyphen at `i` (`-`, U+2010 or a soft hyphen) that ends a line
- * and breaks the word in two: a letter before it (not a digit: "2020-\n21" stays two numbers),
- * a line break right after it, and a lower-case letter after the next line's indentation. 0
- * when it does not. The hyphen and the line break stay in the word's range and are dropped
- * from its normalized form (`normalizeToken`); a compound broken at its hyphen ("well-\nknown")
- * becomes one word too, the price of reading typeset text.
- */
-function afterLineBreakHyphen(text: string, start: number, i: number): number {
+function unusual(text: string, start: number, i: number, c: number): number {
+  const n = text.length;
+  if (c === 0x26) {
+    const end = entityEnd(text, i);
+    if (end === 0) return start < 0 ? i + 1 : 0;
+    const e = entityValue.codePointAt(0) ?? 0;
+    const cls = e < 0x10000 ? CHAR_CLASS[e]! : classifyAstral(String.fromCodePoint(e));
+    if (start < 0) return cls === WORD ? i : end;
+    return cls === WORD || (cls === JOIN && end < n && classAt(text, end) === WORD) ? end : 0;
+  }
+  // A hyphen at a line end.
   if (i === start) return 0;
   const before = text.charCodeAt(i - 1);
   if (before >= 0x30 && before <= 0x39) return 0;
@@ -223,29 +225,12 @@ function afterLineBreakHyphen(text: string, start: number, i: number): number {
   if (text.charCodeAt(j) === 0x0d) j++;
   if (text.charCodeAt(j) !== 0x0a) return 0;
   j++;
-  let c = text.charCodeAt(j);
-  while (c === 0x20 || c === 0x09) c = text.charCodeAt(++j);
-  if (c >= 0x61 && c <= 0x7a) return j;
-  if (c < 0x80 || CHAR_CLASS[c] !== WORD) return 0;
+  let d = text.charCodeAt(j);
+  while (d === 0x20 || d === 0x09) d = text.charCodeAt(++j);
+  if (d >= 0x61 && d <= 0x7a) return j;
+  if (d < 0x80 || CHAR_CLASS[d] !== WORD) return 0;
   const ch = text[j]!;
   return ch.toUpperCase() !== ch && ch.toLowerCase() === ch ? j : 0;
-}
-
-/** Class of the character a reference stands for (of its first, when it stands for two). */
-function referenceClass(): number {
-  const e = entityValue.codePointAt(0) ?? 0;
-  return e < 0x10000 ? CHAR_CLASS[e]! : classifyAstral(String.fromCodePoint(e));
-}
-
-/**
- * At a `&` outside a word: `i` itself when a reference to a letter or digit starts a word there,
- * else where scanning goes on: past a reference standing for a separator or a character of an
- * unspaced script (which is not read), else past the `&`.
- */
-function afterReference(text: string, i: number): number {
-  const end = entityEnd(text, i);
-  if (end === 0) return i + 1;
-  return referenceClass() === WORD ? i : end;
 }
 
 function grow(a: Uint32Array, cap: number): Uint32Array<ArrayBuffer> {

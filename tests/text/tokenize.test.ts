@@ -100,6 +100,11 @@ describe('script folding', () => {
     expect(words('ปี๒๕๖๗')).toEqual(['ป', 'ี', '๒๕๖๗']);
     same('٠١٢٣٤٥٦٧٨٩ ۰۱۲۳۴۵۶۷۸۹ ０１２', '0123456789 0123456789 012');
     expect(tokenize('२०२४').hashes[0]).not.toBe(tokenize('२०२५').hashes[0]);
+    // Every decimal digit of the BMP this Node knows (the folding's list of digit runs is complete).
+    for (let c = 0x80; c < 0x10000; c++) {
+      const ch = String.fromCharCode(c);
+      if (/\p{Nd}/u.test(ch)) expect(normalizeToken(ch), `U+${c.toString(16)}`).toMatch(/^[0-9]$/);
+    }
   });
 
   it('drops Hebrew vowel points and cantillation marks', () => {
