@@ -101,7 +101,7 @@ function mostlyUtf8(text: string): boolean {
  * 20's TextDecoder decodes it as Latin-1, so bytes 0x80–0x9F (curly quotes, dashes, €) would
  * become C1 control characters.
  */
-const WINDOWS_1252_HIGH =
+export const WINDOWS_1252_HIGH =
   '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
   '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
 

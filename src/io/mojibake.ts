@@ -8,10 +8,7 @@
  * stays as written. Pure.
  */
 
-/** windows-1252's characters for bytes 0x80–0x9F (the undefined ones as C1 controls, as Latin-1 reads them). */
-const HIGH =
-  '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
-  '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+import { WINDOWS_1252_HIGH as HIGH } from './decode.js';
 
 /** Character → the windows-1252 byte that decodes to it, for bytes 0x80–0xFF. */
 const BYTE = new Map<number, number>();

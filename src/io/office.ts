@@ -32,9 +32,7 @@ const MAX_BODY_BYTES = 512 * 1024 * 1024;
  * @returns the text, or why it could not be read (not a ZIP archive, no body, damaged, too large)
  */
 export function officeText(bytes: Uint8Array, format: OfficeFormat): OfficeText {
-  if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b || bytes[2] !== 0x03 || bytes[3] !== 0x04) {
-    return { ok: false, reason: 'not a ZIP archive' };
-  }
+  if (!isZip(bytes)) return { ok: false, reason: 'not a ZIP archive' };
   const name = BODY[format];
   let tooLarge = false;
   let files: Record<string, Uint8Array>;
@@ -64,10 +62,15 @@ export function officeText(bytes: Uint8Array, format: OfficeFormat): OfficeText 
 export function sniffDocument(bytes: Uint8Array): OfficeFormat | 'pdf' | undefined {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (buf.subarray(0, 5).toString('latin1') === '%PDF-') return 'pdf';
-  if (buf.length < 4 || buf[0] !== 0x50 || buf[1] !== 0x4b || buf[2] !== 0x03 || buf[3] !== 0x04) return undefined;
+  if (!isZip(buf)) return undefined;
   if (buf.includes('word/document.xml', 0, 'latin1')) return 'docx';
   if (buf.includes('content.xml', 0, 'latin1') && buf.includes('mimetype', 0, 'latin1')) return 'odt';
   return undefined;
+}
+
+/** True when `bytes` start with a ZIP archive's local file header. */
+function isZip(bytes: Uint8Array): boolean {
+  return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 }
 
 /** Paragraph text of WordprocessingML (word/document.xml). */

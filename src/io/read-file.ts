@@ -5,7 +5,7 @@ import { createReadStream, readFile } from 'node:fs';
 import { promisify } from 'node:util';
 import { collectStream } from './collect-stream.js';
 import type { DiscoveredFile } from './discover.js';
-import { documentFromBytes, documentFromOffice, documentFromPdf, tooLargeWarning, type ReadOutcome } from './text-document.js';
+import { documentOf, tooLargeWarning, type ReadOutcome } from './text-document.js';
 import { describeFsError, inputWarning } from './warnings.js';
 
 /**
@@ -51,6 +51,5 @@ export async function readDocumentFile(
   if (buf.length > maxDocBytes) {
     return { doc: undefined, warnings: [tooLargeWarning(file.path, buf.length, maxDocBytes)] };
   }
-  if (file.format === 'pdf') return documentFromPdf(buf, file.path);
-  return file.format === 'docx' || file.format === 'odt' ? documentFromOffice(buf, file.path, file.format) : documentFromBytes(buf, file.path, file.format);
+  return documentOf(buf, file.path, file.format);
 }

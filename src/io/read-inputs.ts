@@ -10,7 +10,7 @@ import { createInputStats, type InputStats } from './input-stats.js';
 import { jsonArrayLines, openJsonlFile, readJsonl, type JsonlOptions } from './jsonl.js';
 import { isJsonName } from './formats.js';
 import { readDocumentFile } from './read-file.js';
-import { documentFromBytes, documentFromOffice, documentFromPdf, tooLargeWarning, type ReadOutcome } from './text-document.js';
+import { documentOf, tooLargeWarning, type ReadOutcome } from './text-document.js';
 import { sniffDocument } from './office.js';
 import { describeFsError, inputWarning, type InputWarning } from './warnings.js';
 
@@ -196,11 +196,8 @@ async function* readStdin(
  * (`curl … | dedupe - archive/`) is read as one: stdin has no name to tell.
  */
 async function documentFromStdin(data: Buffer, format: ReadOptions['stdinFormat']): Promise<ReadOutcome> {
-  let as = format;
-  if (as === 'text') as = sniffDocument(data) ?? 'text';
-  if (as === 'pdf') return documentFromPdf(data, '-');
-  if (as === 'docx' || as === 'odt') return documentFromOffice(data, '-', as);
-  return documentFromBytes(data, '-', as === 'html' ? 'html' : 'text');
+  const as = format === 'text' ? (sniffDocument(data) ?? 'text') : format;
+  return documentOf(data, '-', as === 'jsonl' ? 'text' : as); // jsonl is streamed before this
 }
 
 /** Errors from the file system (they carry an errno code), as opposed to DedupeErrors and bugs. */

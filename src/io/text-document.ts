@@ -53,6 +53,20 @@ export function documentFromBytes(buf: Buffer, path: string, given: 'text' | 'ht
 }
 
 /**
+ * Bytes of a named input → a document, by the format its name (or --stdin-format) gives it.
+ *
+ * @param buf the whole input
+ * @param path display path; also the document's id
+ * @param format text, HTML, a word-processor document or a PDF
+ * @returns the document (unless skipped) and warnings, in order
+ */
+export function documentOf(buf: Buffer, path: string, format: 'text' | 'html' | OfficeFormat | 'pdf'): ReadOutcome | Promise<ReadOutcome> {
+  if (format === 'pdf') return documentFromPdf(buf, path);
+  if (format === 'docx' || format === 'odt') return documentFromOffice(buf, path, format);
+  return documentFromBytes(buf, path, format);
+}
+
+/**
  * The warning for a text whose mojibake was repaired (see mojibake.ts).
  *
  * @param path display path
