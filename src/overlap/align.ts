@@ -34,6 +34,7 @@ import { shingleSequence } from '../text/shingle.js';
 import { SlidingMin, windowFor } from './winnow.js';
 import { IntList } from '../util/int-list.js';
 import { lowerBound } from './fingerprint-index.js';
+import { sortedByHash, sortedPacked } from '../util/sort-hashes.js';
 
 /** Hashes occurring more often than this in either document seed no runs (repetitive text). */
 export const MAX_OCCURRENCES = 8;
@@ -95,14 +96,7 @@ export interface AlignDoc {
  */
 export function prepareAlignDoc(text: string, tokens: Tokens, k: number): AlignDoc {
   const shingles = shingleSequence(tokens.hashes, tokens.count, k);
-  const n = shingles.length;
-  const index = new BigUint64Array(n);
-  const words = new Uint32Array(index.buffer); // little-endian: [2i] low = position, [2i+1] high = hash
-  for (let i = 0; i < n; i++) {
-    words[2 * i] = i;
-    words[2 * i + 1] = shingles[i]!;
-  }
-  index.sort();
+  const index = sortedPacked(shingles, (i) => i);
   return { text, tokens, k, shingles, index };
 }
 
@@ -755,18 +749,11 @@ class WindowMatcher {
  */
 export function sortSeeds(hashes: Uint32Array, positions: Uint32Array): { seedHashes: Uint32Array; seedPositions: Uint32Array } {
   const n = hashes.length;
-  const packed = new BigUint64Array(n);
-  const w = new Uint32Array(packed.buffer);
-  for (let i = 0; i < n; i++) {
-    w[2 * i] = positions[i]!;
-    w[2 * i + 1] = hashes[i]!;
-  }
-  packed.sort();
-  const seedHashes = new Uint32Array(n);
-  const seedPositions = new Uint32Array(n);
-  for (let i = 0; i < n; i++) {
-    seedPositions[i] = w[2 * i]!;
-    seedHashes[i] = w[2 * i + 1]!;
-  }
-  return { seedHashes, seedPositions };
+  let ascending = true;
+  for (let i = 1; i < n && ascending; i++) ascending = positions[i - 1]! < positions[i]!;
+  // Winnowing's positions ascend: a stable sort by hash is then the (hash, position) order.
+  // Otherwise they are put in order first (a stable sort of the hashes by position).
+  const byPosition = ascending ? { hashes: positions, payloads: hashes } : sortedByHash(positions, hashes);
+  const sorted = sortedByHash(byPosition.payloads, byPosition.hashes);
+  return { seedHashes: sorted.hashes, seedPositions: sorted.payloads };
 }

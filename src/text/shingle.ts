@@ -8,6 +8,7 @@
 import type { Tokens } from '../types.js';
 import { hashToken, murmurWords } from './hash.js';
 import { normalizeToken } from './normalize.js';
+import { sortedHashes } from '../util/sort-hashes.js';
 
 /** Seed of the shingle hash (fixed: shingle hashes are part of the document fingerprint). */
 export const SHINGLE_SEED = 0x5eed5eed;
@@ -38,7 +39,7 @@ export function shingleSequence(hashes: Uint32Array, count: number, k: number): 
  */
 export function toShingleSet(sequence: Uint32Array): Uint32Array {
   if (sequence.length === 0) return sequence;
-  const sorted = sequence.slice().sort();
+  const sorted = sortedHashes(sequence);
   let w = 1;
   for (let r = 1; r < sorted.length; r++) {
     if (sorted[r] !== sorted[w - 1]) sorted[w++] = sorted[r]!;
