@@ -9,7 +9,7 @@
  * whichever path it took. Stop words and stemming, when asked for, are a second pass.
  */
 import type { Tokens } from '../types.js';
-import { CHAR_CLASS, HIGH, JOIN, SOLO, WORD, classifyAstral } from './char-class.js';
+import { CHAR_CLASS, HIGH, JOIN, SEP, SOLO, WORD, classifyAstral } from './char-class.js';
 import { FNV_OFFSET, FNV_PRIME, fmix32, hashToken } from './hash.js';
 import { entityEnd, entityValue } from './entities.js';
 import { normalizeToken, normalizeWord } from './normalize.js';
@@ -57,20 +57,112 @@ function classAt(text: string, i: number): number {
  * @returns token hashes and their half-open UTF-16 ranges in `text`, in text order
  */
 export function tokenize(text: string, filter?: TokenFilter): Tokens {
-  const tokens = scan(text);
+  const tokens = scanTokens(text);
   return filter && (filter.stopwords || filter.stem) ? applyFilter(text, tokens, filter) : tokens;
 }
 
-/** The scanner (see the file comment). */
-function scan(text: string): Tokens {
+/** Tokens found so far: the arrays (of `cap` entries), `count` of them used. */
+interface ScanState {
+  hashes: Uint32Array;
+  starts: Uint32Array;
+  ends: Uint32Array;
+  cap: number;
+  count: number;
+  /** Quarters short of 4 per token, over the unspaced-script tokens. */
+  solo: number;
+}
+
+/**
+ * The scanner (see the file comment): the plain scanner as far as it goes, the full one for the rest.
+ * @param plain false to use the full scanner from the start (the same tokens: for tests)
+ */
+export function scanTokens(text: string, plain = true): Tokens {
+  const cap = (text.length >>> 2) + 16;
+  const st: ScanState = { hashes: new Uint32Array(cap), starts: new Uint32Array(cap), ends: new Uint32Array(cap), cap, count: 0, solo: 0 };
+  const from = plain ? scanPlain(text, st) : 0;
+  if (from < text.length) scanFull(text, from, st);
+  return { count: st.count, hashes: st.hashes, starts: st.starts, ends: st.ends, quarters: 4 * st.count - st.solo };
+}
+
+/**
+ * The scanner of ASCII words in text whose other characters are separators: the common case,
+ * kept small so that V8 compiles it tight (the full scanner's character references and line-end
+ * hyphens cost ~20% on English text even where there are none). It stops at the first place it
+ * does not handle, always a token boundary, where the full scanner goes on with the same result:
+ * an `&`, a word with a non-ASCII letter or joiner (from that word's start), a hyphen before a
+ * line break, a character of an unspaced script.
+ * @returns where it stopped (text.length when done)
+ */
+function scanPlain(text: string, st: ScanState): number {
   const n = text.length;
-  let cap = (n >>> 2) + 16;
-  let hashes = new Uint32Array(cap);
-  let starts = new Uint32Array(cap);
-  let ends = new Uint32Array(cap);
-  let count = 0;
-  let solo = 0; // quarters short of 4 per token, over the unspaced-script tokens
+  let { hashes, starts, ends, cap, count } = st;
   let i = 0;
+  let stop = n;
+  outer: while (i < n) {
+    let c = text.charCodeAt(i);
+    if (c < 0x80) {
+      if (ASCII_WORD[c] === 0) {
+        if (c === 0x26) {
+          stop = i;
+          break;
+        }
+        i++;
+        continue;
+      }
+    } else {
+      const cls = CHAR_CLASS[c]!;
+      if (cls === SEP || cls === JOIN) {
+        i++;
+        continue;
+      }
+      stop = i;
+      break;
+    }
+    const start = i;
+    let h = FNV_OFFSET;
+    while (i < n) {
+      c = text.charCodeAt(i);
+      if (c < 0x80) {
+        const l = ASCII_WORD[c]!;
+        if (l !== 0) {
+          h = Math.imul(h ^ l, FNV_PRIME);
+          i++;
+          continue;
+        }
+        // An apostrophe before a word character (a non-ASCII one stops this scanner next).
+        if (c === 0x27 && i + 1 < n) {
+          const d = text.charCodeAt(i + 1);
+          if (d < 0x80 ? ASCII_WORD[d] !== 0 : CHAR_CLASS[d] !== SEP) {
+            i++;
+            continue;
+          }
+        }
+        if (c === 0x26 || (c === 0x2d && text.charCodeAt(i + 1) <= 0x0d)) {
+          stop = start;
+          break outer;
+        }
+        break;
+      }
+      if (CHAR_CLASS[c] !== SEP || c === 0x2010) {
+        stop = start;
+        break outer;
+      }
+      break;
+    }
+    if (count === cap) ({ hashes, starts, ends, cap } = grown(hashes, starts, ends, cap));
+    hashes[count] = fmix32(h);
+    starts[count] = start;
+    ends[count++] = i;
+  }
+  Object.assign(st, { hashes, starts, ends, cap, count });
+  return stop;
+}
+
+/** The full scanner, from `from` (a token boundary) to the end of the text. */
+function scanFull(text: string, from: number, st: ScanState): void {
+  const n = text.length;
+  let { hashes, starts, ends, cap, count, solo } = st;
+  let i = from;
   while (i < n) {
     let c = text.charCodeAt(i);
     let width = 1;
@@ -101,12 +193,7 @@ function scan(text: string): Tokens {
           width === 1 && ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3041 && c <= 0x3096))
             ? fmix32(Math.imul(FNV_OFFSET ^ c, FNV_PRIME))
             : hashToken(normalizeWord(text.slice(i, i + width)));
-        if (count === cap) {
-          cap = cap * 2 + 16;
-          hashes = grow(hashes, cap);
-          starts = grow(starts, cap);
-          ends = grow(ends, cap);
-        }
+        if (count === cap) ({ hashes, starts, ends, cap } = grown(hashes, starts, ends, cap));
         hashes[count] = h;
         starts[count] = i;
         ends[count++] = i + width;
@@ -178,17 +265,12 @@ function scan(text: string): Tokens {
       }
       break; // a separator, or an unspaced-script character (the outer loop takes it)
     }
-    if (count === cap) {
-      cap = cap * 2 + 16;
-      hashes = grow(hashes, cap);
-      starts = grow(starts, cap);
-      ends = grow(ends, cap);
-    }
+    if (count === cap) ({ hashes, starts, ends, cap } = grown(hashes, starts, ends, cap));
     hashes[count] = ascii ? fmix32(h) : hashToken(marked ? normalizeToken(text.slice(start, i)) : normalizeWord(text.slice(start, i)));
     starts[count] = start;
     ends[count++] = i;
   }
-  return { count, hashes, starts, ends, quarters: 4 * count - solo };
+  Object.assign(st, { hashes, starts, ends, cap, count, solo });
 }
 
 /**
@@ -231,6 +313,12 @@ function unusual(text: string, start: number, i: number, c: number): number {
   if (d < 0x80 || CHAR_CLASS[d] !== WORD) return 0;
   const ch = text[j]!;
   return ch.toUpperCase() !== ch && ch.toLowerCase() === ch ? j : 0;
+}
+
+/** The token arrays, full at `cap` entries, copied into arrays of about twice the size (rare: a new object is fine). */
+function grown(hashes: Uint32Array, starts: Uint32Array, ends: Uint32Array, cap: number): { hashes: Uint32Array; starts: Uint32Array; ends: Uint32Array; cap: number } {
+  const size = cap * 2 + 16;
+  return { hashes: grow(hashes, size), starts: grow(starts, size), ends: grow(ends, size), cap: size };
 }
 
 function grow(a: Uint32Array, cap: number): Uint32Array<ArrayBuffer> {

@@ -16,7 +16,7 @@ import { hashToken } from '../../src/text/hash.js';
 import { loadTokenFilter } from '../../src/text/languages.js';
 import { normalizeToken } from '../../src/text/normalize.js';
 import { shingleSequence, toShingleSet } from '../../src/text/shingle.js';
-import { tokenize } from '../../src/text/tokenize.js';
+import { scanTokens, tokenize } from '../../src/text/tokenize.js';
 import type { Tokens } from '../../src/types.js';
 
 /** Runs per property; DEDUPE_PROPERTY_RUNS=20000 for a deeper local hunt. */
@@ -82,6 +82,25 @@ describe('tokenize', () => {
     fc.assert(
       fc.property(text, (s) => {
         checkOffsets(s, tokenize(s, stemmer));
+      }),
+      RUNS,
+    );
+  });
+
+  it('the plain scanner hands over to the full one where it must: the same tokens as the full scanner alone', () => {
+    // Mostly ASCII prose, so that the plain scanner goes some way before what it does not handle.
+    const prose = fc
+      .array(fc.oneof({ weight: 8, arbitrary: fc.constantFrom('word ', 'Two ', "it's ", 'x', '-', '. ', '\n', "'", ' 42 ', '“', '—', '’', 'infor-\nmation ', 'co\u2010\nop ', "l'été ", 'AT&T ', 'caf&eacute; ') }, { weight: 1, arbitrary: piece }), { maxLength: 60 })
+      .map((ps) => ps.join(''));
+    fc.assert(
+      fc.property(fc.oneof(text, prose), (s) => {
+        const plain = scanTokens(s);
+        const full = scanTokens(s, false);
+        expect(plain.count).toBe(full.count);
+        expect(plain.quarters).toBe(full.quarters);
+        expect([...plain.hashes.subarray(0, plain.count)]).toEqual([...full.hashes.subarray(0, full.count)]);
+        expect([...plain.starts.subarray(0, plain.count)]).toEqual([...full.starts.subarray(0, full.count)]);
+        expect([...plain.ends.subarray(0, plain.count)]).toEqual([...full.ends.subarray(0, full.count)]);
       }),
       RUNS,
     );
