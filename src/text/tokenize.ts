@@ -89,8 +89,8 @@ export function scanTokens(text: string, plain = true): Tokens {
  * kept small so that V8 compiles it tight (the full scanner's character references and line-end
  * hyphens cost ~20% on English text even where there are none). It stops at the first place it
  * does not handle, always a token boundary, where the full scanner goes on with the same result:
- * an `&`, a word with a non-ASCII letter or joiner (from that word's start), a hyphen before a
- * line break, a character of an unspaced script.
+ * an `&`, a word with a non-ASCII letter (from that word's start), a hyphen before a line break,
+ * a character of an unspaced script.
  * @returns where it stopped (text.length when done)
  */
 function scanPlain(text: string, st: ScanState): number {
@@ -143,11 +143,19 @@ function scanPlain(text: string, st: ScanState): number {
         }
         break;
       }
-      if (CHAR_CLASS[c] !== SEP || c === 0x2010) {
-        stop = start;
-        break outer;
+      const cls = CHAR_CLASS[c]!;
+      if (cls === SEP && c !== 0x2010) break;
+      // A joiner between ASCII letters ("Iran’s"): in the range, not in the hash, as
+      // normalizeWord drops it (the hash is then the same as the full scanner's).
+      if (cls === JOIN && i + 1 < n) {
+        const d = text.charCodeAt(i + 1);
+        if (d < 0x80 && ASCII_WORD[d] !== 0) {
+          i++;
+          continue;
+        }
       }
-      break;
+      stop = start;
+      break outer;
     }
     if (count === cap) ({ hashes, starts, ends, cap } = grown(hashes, starts, ends, cap));
     hashes[count] = fmix32(h);
