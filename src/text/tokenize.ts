@@ -132,7 +132,7 @@ function scanPlain(text: string, st: ScanState): number {
         // An apostrophe before a word character (a non-ASCII one stops this scanner next).
         if (c === 0x27 && i + 1 < n) {
           const d = text.charCodeAt(i + 1);
-          if (d < 0x80 ? ASCII_WORD[d] !== 0 : CHAR_CLASS[d] !== SEP) {
+          if (d < 0x80 ? ASCII_WORD[d] !== 0 : CHAR_CLASS[d] === WORD || CHAR_CLASS[d] === HIGH) {
             i++;
             continue;
           }
@@ -147,12 +147,14 @@ function scanPlain(text: string, st: ScanState): number {
       if (cls === SEP && c !== 0x2010) break;
       // A joiner between ASCII letters ("Iran’s"): in the range, not in the hash, as
       // normalizeWord drops it (the hash is then the same as the full scanner's).
-      if (cls === JOIN && i + 1 < n) {
+      // One before a separator ends the word (a soft hyphen may be a line-end hyphen: not here).
+      if (cls === JOIN) {
         const d = text.charCodeAt(i + 1);
         if (d < 0x80 && ASCII_WORD[d] !== 0) {
           i++;
           continue;
         }
+        if (c !== 0xad && (d < 0x80 || CHAR_CLASS[d] === SEP)) break;
       }
       stop = start;
       break outer;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tokenize } from '../../src/text/tokenize.js';
+import { scanTokens, tokenize } from '../../src/text/tokenize.js';
 import { passageTokens } from '../../src/compare/overlap-stage.js';
 import { hashToken } from '../../src/text/hash.js';
 import { normalizeToken, normalizeText } from '../../src/text/normalize.js';
@@ -18,6 +18,26 @@ describe('tokenize', () => {
     expect(words('پاکستان کے وزیر اعظم')).toEqual(['پاکستان', 'کے', 'وزیر', 'اعظم']);
     expect(words('أعلنت وزارة التربية')).toEqual(['أعلنت', 'وزارة', 'التربية']);
     expect(words('नमस्ते दुनिया')).toEqual(['नमस्ते', 'दुनिया']); // combining marks stay in the word
+  });
+
+  it('gives the same tokens with the plain scanner first as with the full scanner alone, where the two meet', () => {
+    // Each case puts what the plain scanner must hand over (or handle the same way) after plain ASCII text.
+    const cases = [
+      "a newline ('\\n'’). For", // an apostrophe before a joiner ends the word
+      'frob\u2019s and frob\u00adni, /frob\'\u00adni:/', // joiners between letters, a soft hyphen after an apostrophe
+      'the enemies’, and Iran’s don’t', // a joiner after a word, and inside words
+      'co\u00ad\nop and infor-\nmation, co\u2010\nop, 2020-\n21',
+      'AT&T and caf&eacute; &amp; l\'été über 上海 x\u2019\u4e0a',
+      "it's o'\u{1D400}k ends'",
+      'a word then l’été', // a joiner before a non-ASCII letter
+    ];
+    for (const text of cases) {
+      const plain = scanTokens(text);
+      const full = scanTokens(text, false);
+      const tokens = (t: typeof plain): string[] => Array.from({ length: t.count }, (_, i) => `${text.slice(t.starts[i], t.ends[i])}:${t.hashes[i]}`);
+      expect(tokens(plain), text).toEqual(tokens(full));
+    }
+    expect(words("a newline ('\\n'’). For")).toEqual(['a', 'newline', 'n', 'For']);
   });
 
   it('makes one token per character in scripts written without spaces', () => {
