@@ -7,6 +7,10 @@
  * strings are made); words with any other code unit take the slow path through
  * `normalizeToken`. Both paths give `hashToken(normalizedForm)`, so a word hashes the same
  * whichever path it took. Stop words and stemming, when asked for, are a second pass.
+ *
+ * The pass is made by two scanners in turn: a plain one for ASCII words among separators (most
+ * of English text), which stops at the first thing it does not handle, and the full one from
+ * there to the end. Both give the same tokens (tested against the full scanner alone).
  */
 import type { Tokens } from '../types.js';
 import { CHAR_CLASS, HIGH, JOIN, SEP, SOLO, WORD, classifyAstral } from './char-class.js';
