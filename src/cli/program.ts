@@ -62,7 +62,7 @@ export function buildProgram(): Command {
   const p = new Command('dedupe');
   p.description(
     'Find near-duplicate and overlapping text documents. Every reported pair is verified exactly; ' +
-      'shared passages are quoted with character offsets. Reads .txt/.md, .html/.htm, .docx/.odt, .pdf, .jsonl/.ndjson, .json (when named) and - (stdin).',
+      'shared passages are quoted with character offsets. Reads .txt/.md, .html/.htm, .docx/.odt, .pdf, .jsonl/.ndjson (gzipped too: .jsonl.gz), .json (when named) and - (stdin).',
   )
     .version(VERSION, '-V, --version')
     .argument('[paths...]', 'files and directories to read (directories recursively); - reads stdin')
@@ -102,7 +102,7 @@ export function buildProgram(): Command {
     .option('--exclude <glob>', 'skip files matching GLOB inside directories (repeatable)', collect)
     .option('--text-field <name>', 'JSONL field holding the text (a dotted path reaches nested objects: content.body)', 'text')
     .option('--id-field <name>', 'JSONL field holding the id', 'id')
-    .addOption(new Option('--stdin-format <format>', 'how - (stdin) is parsed (text: a PDF, .docx or .odt is recognized by its bytes)').choices(['text', 'html', 'jsonl', 'docx', 'odt', 'pdf']).default('text'))
+    .addOption(new Option('--stdin-format <format>', 'how - (stdin) is parsed (text: a PDF, .docx or .odt is recognized by its bytes; jsonl: gzip data is inflated)').choices(['text', 'html', 'jsonl', 'docx', 'odt', 'pdf']).default('text'))
     .option('--max-doc-bytes <size>', 'skip documents larger than SIZE (e.g. 64M)', byteSize, 64 * 1024 * 1024)
     .option('--strict', 'stop at the first malformed JSONL line (exit 2) instead of skipping it')
     // Run

@@ -4,6 +4,7 @@
  * (stderr not a terminal and no --progress).
  */
 import { statSync } from 'node:fs';
+import { isGzipName } from '../io/formats.js';
 
 /** Progress sink. */
 export interface Progress {
@@ -13,12 +14,13 @@ export interface Progress {
 
 /**
  * Total bytes of the inputs when every one is a regular file (e.g. one large JSONL), else
- * undefined (directories and stdin are read as they are found).
+ * undefined (directories and stdin are read as they are found; a `.gz` file's size is not what
+ * it inflates to).
  */
 export function knownInputBytes(paths: readonly string[], cwd: string): number | undefined {
   let total = 0;
   for (const p of paths) {
-    if (p === '-') return undefined;
+    if (p === '-' || isGzipName(p)) return undefined;
     try {
       const st = statSync(p.startsWith('/') ? p : `${cwd}/${p}`);
       if (!st.isFile()) return undefined;

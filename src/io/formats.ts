@@ -32,13 +32,26 @@ export function isJsonName(name: string): boolean {
   return name.toLowerCase().endsWith('.json');
 }
 
+const GZ = '.gz';
+
+/** True for a `.gz` name (`corpus.jsonl.gz`: gzip-compressed JSON Lines, read as they inflate). */
+export function isGzipName(name: string): boolean {
+  return name.toLowerCase().endsWith(GZ);
+}
+
 /**
- * The format of a file, judged by the extension of its name (case-insensitive).
+ * The format of a file, judged by the extension of its name (case-insensitive): `.jsonl.gz` and
+ * `.ndjson.gz` are JSON Lines too.
  *
  * @param name a file name or path (only the part after the last `.` of the last segment counts)
  * @returns the format, or undefined when the extension is not one dedupe knows
  */
 export function formatOfName(name: string): DocFormat | undefined {
+  if (isGzipName(name)) {
+    // Gzipped JSON Lines are streamed through zlib (gunzip.ts); other gzipped files stay binary.
+    const inner = name.slice(0, -GZ.length);
+    return !isGzipName(inner) && !isJsonName(inner) && formatOfName(inner) === 'jsonl' ? 'jsonl' : undefined;
+  }
   const slash = Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\'));
   const dot = name.lastIndexOf('.');
   if (dot <= slash + 1) return undefined; // no extension, or a dot file such as ".txt"

@@ -11,6 +11,8 @@ import { repairMojibake } from './mojibake.js';
 import { mojibakeWarning } from './text-document.js';
 import { parseJsonlRecord } from './jsonl-record.js';
 import { LineSplitter, type RawLine } from './line-splitter.js';
+import { isGzipName } from './formats.js';
+import { gunzipped, isZlibError } from './gunzip.js';
 import { inputWarning, type InputWarning } from './warnings.js';
 
 /** What the JSONL reader needs from the read options. */
@@ -27,14 +29,16 @@ export interface JsonlOptions {
 const CHUNK_BYTES = 1 << 20;
 
 /**
- * Open a JSONL file for {@link readJsonl}: a read-only stream, never the whole file in memory.
- * Open errors (ENOENT, EACCES) surface when the stream is first read.
+ * Open a JSONL file for {@link readJsonl}: a read-only stream, never the whole file in memory;
+ * a `.gz` one inflated as it streams. Open errors (ENOENT, EACCES) surface when the stream is
+ * first read.
  *
  * @param abs absolute path
  * @returns the file's chunks
  */
 export function openJsonlFile(abs: string): AsyncIterable<Buffer> {
-  return createReadStream(abs, { flags: 'r', highWaterMark: CHUNK_BYTES });
+  const file = createReadStream(abs, { flags: 'r', highWaterMark: CHUNK_BYTES });
+  return isGzipName(abs) ? gunzipped(file) : file;
 }
 
 /** The largest `.json` file read (it is parsed whole; JSON Lines stream at any size). */
@@ -87,7 +91,9 @@ export async function* jsonArrayLines(
  * - ids are `path#<idField>` or, without one, `path#<line>`; a repeated id gets `~2`, `~3`, …
  *   (the first free suffix) and a 'duplicate-id' warning; both records are kept;
  * - `bytes` is the line's size without terminator, `line` its 1-based number;
- * - a text that is a whole HTML page (startsLikeHtml) becomes its visible main content (htmlToText).
+ * - a text that is a whole HTML page (startsLikeHtml) becomes its visible main content (htmlToText);
+ * - compressed data that cannot be inflated (zlib's error: a damaged or truncated `.gz`) ends the
+ *   file with one 'damaged' warning on the line where it broke; the records before it are kept.
  *
  * @param chunks the raw bytes (a file stream, or stdin); strings are taken as UTF-8
  * @param path display path used in ids and messages (`-` for stdin)
@@ -165,11 +171,20 @@ export async function* readJsonl(
     return { id: `${path}#${key}`, path, format: 'jsonl', text: body, bytes: raw.bytes, line: raw.line };
   };
 
-  for await (const chunk of chunks) {
-    for (const raw of splitter.push(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk)) {
-      const doc = toDoc(raw);
-      if (doc !== undefined) yield doc;
+  try {
+    for await (const chunk of chunks) {
+      for (const raw of splitter.push(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk)) {
+        const doc = toDoc(raw);
+        if (doc !== undefined) yield doc;
+      }
     }
+  } catch (err) {
+    if (!isZlibError(err)) throw err;
+    // Compressed data damaged or cut short (a truncated download): the records before it are kept.
+    const line = splitter.lines + 1;
+    const why = err instanceof Error ? err.message : String(err);
+    onWarning(inputWarning(path, 'damaged', `damaged gzip data (${why}); line ${line} and the rest of the file skipped`, false, line));
+    return;
   }
   for (const raw of splitter.end()) {
     const doc = toDoc(raw);

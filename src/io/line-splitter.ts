@@ -36,6 +36,11 @@ export class LineSplitter {
     this.#maxLineBytes = maxLineBytes;
   }
 
+  /** Lines emitted so far (the number of the last one). */
+  get lines(): number {
+    return this.#line;
+  }
+
   /**
    * Feed the next chunk.
    *

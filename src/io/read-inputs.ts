@@ -8,6 +8,7 @@ import { collectStream } from './collect-stream.js';
 import { discoverInputs, type Discovered, type DiscoveredFile } from './discover.js';
 import { createInputStats, type InputStats } from './input-stats.js';
 import { jsonArrayLines, openJsonlFile, readJsonl, type JsonlOptions } from './jsonl.js';
+import { gunzippedIfGzip } from './gunzip.js';
 import { isJsonName } from './formats.js';
 import { readDocumentFile } from './read-file.js';
 import { documentOf, tooLargeWarning, type ReadOutcome } from './text-document.js';
@@ -175,7 +176,8 @@ async function* readStdin(
   const chunks = stream as AsyncIterable<Buffer | string>;
   if (options.stdinFormat === 'jsonl') {
     stats.filesRead++;
-    for await (const doc of readJsonl(chunks, '-', jsonlOptions, onWarning)) {
+    // `zcat corpus.jsonl.gz | dedupe -` or straight `dedupe - < corpus.jsonl.gz`: gzip is seen by its bytes.
+    for await (const doc of readJsonl(gunzippedIfGzip(chunks), '-', jsonlOptions, onWarning)) {
       stats.documents++;
       stats.bytes += doc.bytes;
       yield doc;
