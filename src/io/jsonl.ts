@@ -93,7 +93,8 @@ export async function* jsonArrayLines(
  * - `bytes` is the line's size without terminator, `line` its 1-based number;
  * - a text that is a whole HTML page (startsLikeHtml) becomes its visible main content (htmlToText);
  * - compressed data that cannot be inflated (zlib's error: a damaged or truncated `.gz`) ends the
- *   file with one 'damaged' warning on the line where it broke; the records before it are kept.
+ *   file with one 'damaged' warning on the line where it broke; the records before it are kept
+ *   (with `strict`, a thrown DedupeError E_INPUT).
  *
  * @param chunks the raw bytes (a file stream, or stdin); strings are taken as UTF-8
  * @param path display path used in ids and messages (`-` for stdin)
@@ -182,8 +183,9 @@ export async function* readJsonl(
     if (!isZlibError(err)) throw err;
     // Compressed data damaged or cut short (a truncated download): the records before it are kept.
     const line = splitter.lines + 1;
-    const why = err instanceof Error ? err.message : String(err);
-    onWarning(inputWarning(path, 'damaged', `damaged gzip data (${why}); line ${line} and the rest of the file skipped`, false, line));
+    const why = `damaged gzip data (${err instanceof Error ? err.message : String(err)})`;
+    if (options.strict) throw new DedupeError('E_INPUT', `${path}:${line}: ${why}`, { path, line });
+    onWarning(inputWarning(path, 'damaged', `${why}; line ${line} and the rest of the file skipped`, false, line));
     return;
   }
   for (const raw of splitter.end()) {

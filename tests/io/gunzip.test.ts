@@ -2,6 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isDedupeError } from '../../src/errors.js';
 import { formatOfName } from '../../src/io/formats.js';
 import { gunzippedIfGzip } from '../../src/io/gunzip.js';
 import { openJsonlFile, readJsonl, type JsonlOptions } from '../../src/io/jsonl.js';
@@ -80,6 +81,20 @@ describe('gzip-compressed JSON Lines', () => {
     expect(w.reason).toBe('damaged');
     expect(w.line).toBe(got.ids.length + 1);
     expect(w.message).toBe(`cut.jsonl.gz:${w.line}: damaged gzip data (unexpected end of file); line ${w.line} and the rest of the file skipped`);
+  });
+
+  it('cut short, stop the run with --strict (a DedupeError naming file and line)', async () => {
+    const strict = readJsonl(openJsonlFile(path.join(dir, 'cut.jsonl.gz')), 'cut.jsonl.gz', { ...OPTS, strict: true }, () => undefined);
+    const err = await (async () => {
+      try {
+        for await (const _ of strict) void _;
+      } catch (e) {
+        return e;
+      }
+      return undefined;
+    })();
+    expect(isDedupeError(err) && err.code).toBe('E_INPUT');
+    expect((err as Error).message).toMatch(/^cut\.jsonl\.gz:\d+: damaged gzip data \(unexpected end of file\)$/);
   });
 
   it('are recognized on stdin by their bytes, even when the first chunk holds one byte; plain input passes through', async () => {
