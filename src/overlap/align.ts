@@ -751,9 +751,11 @@ export function sortSeeds(hashes: Uint32Array, positions: Uint32Array): { seedHa
   const n = hashes.length;
   let ascending = true;
   for (let i = 1; i < n && ascending; i++) ascending = positions[i - 1]! < positions[i]!;
-  // Winnowing's positions ascend: a stable sort by hash is then the (hash, position) order.
-  // Otherwise they are put in order first (a stable sort of the hashes by position).
-  const byPosition = ascending ? { hashes: positions, payloads: hashes } : sortedByHash(positions, hashes);
-  const sorted = sortedByHash(byPosition.payloads, byPosition.hashes);
-  return { seedHashes: sorted.hashes, seedPositions: sorted.payloads };
+  if (ascending) {
+    // Winnowing's positions ascend: a stable sort by hash is then the (hash, position) order.
+    const sorted = sortedByHash(hashes, positions);
+    return { seedHashes: sorted.hashes, seedPositions: sorted.payloads };
+  }
+  const w = new Uint32Array(sortedPacked(hashes, (i) => positions[i]!).buffer); // [2i] position, [2i + 1] hash
+  return { seedHashes: Uint32Array.from({ length: n }, (_, i) => w[2 * i + 1]!), seedPositions: Uint32Array.from({ length: n }, (_, i) => w[2 * i]!) };
 }

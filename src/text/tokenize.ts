@@ -133,6 +133,8 @@ function scanPlain(text: string, st: ScanState): number {
     }
     const start = i;
     let h = FNV_OFFSET;
+    // The ASCII-letter loop is scanFull's own, copied on purpose: this scanner exists to be a
+    // small, separately compiled copy of it (a shared helper would return two values per word).
     while (i < n) {
       c = text.charCodeAt(i);
       if (c < 0x80) {
