@@ -77,6 +77,11 @@ export interface DedupeStats {
   maxDf: number | null;
   overlapPairs: number;
   containedPairs: number;
+  /**
+   * Pairs set aside as sharing only their site's template (a header and footer around two
+   * different articles; overlap/frame.ts): verified duplicates and overlap candidates. 0 with overlap off.
+   */
+  templatePairs: number;
   groups: number;
   largestGroup: number;
   /** The most frequent boilerplate passages ignored (text and number of documents). */
@@ -280,14 +285,10 @@ export class Deduper {
       // Inside a large cluster, a candidate already joined is not verified again: each copy is
       // verified against a representative, so a story copied thousands of times stays linear.
       if (uf.setSize(a) >= LARGE_CLUSTER && uf.find(a) === uf.find(b)) continue;
-      const sa = this.sets[a]!;
-      const sb = this.sets[b]!;
-      const sim = setSimilarity(sa, sb);
       verified++;
-      // Single-shingle documents: a 32-bit collision is not a duplicate (see DocFingerprint.check).
-      const collision = sa.length === 1 && sb.length === 1 && this.checks[a] !== this.checks[b];
-      if (sim.jaccard >= o.threshold && !collision) {
-        pairs.push({ a, b, kind: 'duplicate', jaccard: sim.jaccard, aInB: sim.aInB, bInA: sim.bInA });
+      const p = this.verifyPair(a, b);
+      if (p) {
+        pairs.push(p);
         uf.union(a, b);
       }
     }
@@ -295,12 +296,40 @@ export class Deduper {
     return { cands, uf, pairs, verified };
   }
 
-  private overlapContext(dup: { uf: UnionFind; pairs: ScoredPair[] }): OverlapContext {
+  /** The duplicate pair (a, b) when its exact Jaccard reaches the threshold. */
+  private verifyPair(a: number, b: number): ScoredPair | undefined {
+    const sa = this.sets[a]!;
+    const sb = this.sets[b]!;
+    const sim = setSimilarity(sa, sb);
+    // Single-shingle documents: a 32-bit collision is not a duplicate (see DocFingerprint.check).
+    const collision = sa.length === 1 && sb.length === 1 && this.checks[a] !== this.checks[b];
+    if (sim.jaccard < this.options.threshold || collision) return undefined;
+    return { a, b, kind: 'duplicate', jaccard: sim.jaccard, aInB: sim.aInB, bInA: sim.bInA };
+  }
+
+  private overlapContext(dup: { cands: Float64Array; uf: UnionFind; pairs: ScoredPair[] }): OverlapContext {
+    const n = this.docs.length;
     return {
       options: this.options,
       sets: this.sets,
       duplicates: dup.pairs,
       duplicateRoot: (d) => dup.uf.find(d),
+      relink: (kept, affected, known, accept) => {
+        const uf = new UnionFind(n);
+        for (const p of kept) uf.union(p.a, p.b);
+        const out: ScoredPair[] = [];
+        for (let i = 0; i < dup.cands.length; i++) {
+          const [a, b] = unpackPair(dup.cands[i]!, n);
+          if (!affected(a) || !affected(b) || known(a, b)) continue;
+          if (uf.setSize(a) >= LARGE_CLUSTER && uf.find(a) === uf.find(b)) continue;
+          const p = this.verifyPair(a, b);
+          if (p && accept(p)) {
+            out.push(p);
+            uf.union(a, b);
+          }
+        }
+        return out;
+      },
     };
   }
 
@@ -311,7 +340,14 @@ export class Deduper {
   ): DedupeResult {
     const o = this.options;
     const n = this.docs.length;
-    const { cands, uf, pairs, verified } = dup;
+    const { cands, pairs, verified } = dup;
+    let uf = dup.uf;
+    // Duplicate pairs that share only a site's template are no longer in `pairs`: their clusters
+    // are made again from the pairs left.
+    if (outcome && outcome.templateDuplicates.length > 0) {
+      uf = new UnionFind(n);
+      for (const p of pairs) uf.union(p.a, p.b);
+    }
     const allPairs = [...pairs, ...(outcome?.pairs ?? [])].sort(
       (x, y) => KIND_ORDER[x.kind] - KIND_ORDER[y.kind] || x.a - y.a || x.b - y.b,
     );
@@ -334,6 +370,7 @@ export class Deduper {
       maxDf: outcome?.maxDf ?? null,
       overlapPairs: allPairs.filter((p) => p.kind === 'overlap').length,
       containedPairs: allPairs.filter((p) => p.kind === 'contained').length,
+      templatePairs: outcome?.templatePairs ?? 0,
       groups: outcome?.groups.length ?? 0,
       largestGroup: [...clusters, ...(outcome?.groups ?? [])].reduce((m, g) => Math.max(m, g.members.length), 0),
       boilerplate: outcome?.boilerplate ?? [],
@@ -367,7 +404,18 @@ export class Deduper {
       const sources = members.filter((m) => !copyRoots.has(dup.find(m)));
       const keep = chooseKeeper(sources.length > 0 ? sources : members, this.options.keep, info);
       const core = dup.find(keep);
-      return { members, keep, derived: members.filter((m) => dup.find(m) !== core) };
+      // Every other duplicate core keeps one copy, chosen as the keeper is: that one is derived;
+      // the core's other copies are duplicates of it (removable like the keeper's own copies).
+      const cores = new Map<number, number[]>();
+      for (const m of members) {
+        const root = dup.find(m);
+        if (root === core) continue;
+        const list = cores.get(root);
+        if (list) list.push(m);
+        else cores.set(root, [m]);
+      }
+      const derived = [...cores.values()].map((c) => (c.length === 1 ? c[0]! : chooseKeeper(c, this.options.keep, info))).sort((x, y) => x - y);
+      return { members, keep, derived };
     });
   }
 }

@@ -39,7 +39,7 @@ import {
   sortedHashSet,
   type PreparedOverlapIndex,
 } from '../overlap/fingerprint-index.js';
-import { SeededAligner, type SeedDoc, type TokenAlignment } from '../overlap/align.js';
+import { SeededAligner, type SeedDoc, type TokenAlignment, type TokenPassage } from '../overlap/align.js';
 import { UnionFind } from './union-find.js';
 import { PassageStore, StoredPair, type TokenRanges } from './passage-store.js';
 import { unpackTokenOffsets, type UnpackedOffsets } from '../text/token-offsets.js';
@@ -47,6 +47,7 @@ import { SharedArena } from '../util/shared-arena.js';
 import { windowFor } from '../overlap/winnow.js';
 import type { TextStore } from '../text-store.js';
 import { unpackPair } from '../index/lsh.js';
+import { atEdges, contentBounds, recurringInPieces, RECURRING_DOCS, RECURRING_SHARE, type ContentBounds } from '../overlap/frame.js';
 
 const NO_HASHES = new Uint32Array(0);
 const NO_DOCS: readonly number[] = [];
@@ -177,6 +178,19 @@ export interface OverlapContext {
   readonly duplicates: ScoredPair[];
   /** Root of a document's duplicate cluster (pairs inside one cluster are not overlaps). */
   readonly duplicateRoot: (doc: number) => number;
+  /**
+   * Verifies again the duplicate stage's candidate pairs of documents in `affected` that it did
+   * not verify (inside a large cluster, each copy was verified against a representative only),
+   * now that some of their pairs are gone: with `kept` joined first, each pair not `known` that
+   * reaches the threshold is offered to `accept` and joined when accepted (a large cluster again
+   * verified against a representative). Returns the accepted pairs.
+   */
+  readonly relink?: (
+    kept: readonly ScoredPair[],
+    affected: (doc: number) => boolean,
+    known: (a: number, b: number) => boolean,
+    accept: (pair: ScoredPair) => boolean,
+  ) => ScoredPair[];
 }
 
 /** The overlap stage's findings. */
@@ -193,6 +207,13 @@ export interface OverlapOutcome {
   readonly candidates: number;
   /** The boilerplate cut-off used: fingerprints in more documents than this were boilerplate. */
   readonly maxDf: number;
+  /**
+   * Verified duplicate pairs that share only their site's template (overlap/frame.ts): no longer
+   * duplicates (OverlapContext.duplicates holds the others).
+   */
+  readonly templateDuplicates: readonly ScoredPair[];
+  /** Pairs set aside because they share only a site's template: these duplicates and candidates. */
+  readonly templatePairs: number;
   /** Seconds per step: the fingerprint index, alignment, boilerplate description. */
   readonly timings: Record<string, number>;
 }
@@ -325,6 +346,11 @@ export interface OverlapPlan {
   readonly align: AlignPlan;
   /** Makes the candidate pairs, of all documents or of a range (CandidateMaker). */
   readonly index: CandidateIndex;
+  /**
+   * True when a fingerprint hash is in at least RECURRING_DOCS documents' shingles, every copy
+   * counted (a site's template; see overlap/frame.ts).
+   */
+  readonly recurring: (hash: number) => boolean;
   readonly seconds: number;
 }
 
@@ -343,7 +369,8 @@ export function planOverlaps(state: OverlapState, ctx: OverlapContext): OverlapP
   const t0 = performance.now();
   const { prepared, indexed, first } = prepareIndex(state, ctx);
   const df = documentFrequenciesOfSets(prepared.keys, (d) => (indexed[d] === 1 ? ctx.sets[d]! : NO_HASHES), 0, state.count);
-  return finishPlan(state, ctx, prepared, df, first, t0);
+  const copies = copyFrequencies(prepared.keys, indexed, ctx.sets);
+  return finishPlan(state, ctx, prepared, df, recurringOf(prepared.keys, df, copies), first, t0);
 }
 
 /**
@@ -358,8 +385,11 @@ export async function planOverlapsAsync(state: OverlapState, ctx: OverlapContext
   const t0 = performance.now();
   // The index is made in shared memory: the workers that make candidates read it as it is.
   const { prepared, indexed, first } = prepareIndex(state, ctx, true);
-  const df = await countDf(prepared.keys, indexed);
-  return finishPlan(state, ctx, prepared, df, first, t0, true);
+  const counting = countDf(prepared.keys, indexed);
+  // While the workers count: the copies' own counts, here.
+  const copies = copyFrequencies(prepared.keys, indexed, ctx.sets);
+  const df = await counting;
+  return finishPlan(state, ctx, prepared, df, recurringOf(prepared.keys, df, copies), first, t0, true);
 }
 
 /**
@@ -403,11 +433,31 @@ function hashesNotIn(own: Uint32Array, other: Uint32Array): Uint32Array {
   return n === 0 ? NO_HASHES : out.slice(0, n);
 }
 
+/**
+ * Document frequencies, over the shingle sets of the documents that are not indexed (the copies
+ * of duplicate clusters but their first), of the fingerprint keys: what `df`, which counts a
+ * cluster once, lacks to count every document.
+ */
+function copyFrequencies(keys: Uint32Array, indexed: Uint8Array, sets: readonly Uint32Array[]): Uint32Array | undefined {
+  if (indexed.every((x) => x === 1)) return undefined;
+  return documentFrequenciesOfSets(keys, (d) => (indexed[d] === 1 ? NO_HASHES : sets[d]!), 0, indexed.length);
+}
+
+/** OverlapPlan.recurring from the keys' frequencies (of the indexed documents, and of the copies). */
+function recurringOf(keys: Uint32Array, df: Uint32Array, copies: Uint32Array | undefined): (hash: number) => boolean {
+  return (hash) => {
+    const i = lowerBound(keys, hash);
+    if (i >= keys.length || keys[i] !== hash) return false;
+    return df[i]! + (copies?.[i] ?? 0) >= RECURRING_DOCS;
+  };
+}
+
 function finishPlan(
   state: OverlapState,
   ctx: OverlapContext,
   prepared: PreparedOverlapIndex,
   df: Uint32Array,
+  recurring: (hash: number) => boolean,
   first: Uint32Array | undefined,
   t0: number,
   shared = false,
@@ -424,7 +474,7 @@ function finishPlan(
     ignored: state.ignoredHashes(),
     ...(first ? { first } : {}),
   };
-  return { align, index, seconds: (performance.now() - t0) / 1000 };
+  return { align, index, recurring, seconds: (performance.now() - t0) / 1000 };
 }
 
 const maxDfOf = (o: DedupeOptions, n: number): number => resolveMaxDf(o.maxDf, n);
@@ -598,6 +648,9 @@ class OverlapCollector {
   private readonly recordedCopies = new Set<number>();
   /** Candidate pairs made (candidatePairs, or counted by whoever made them: countCandidates). */
   private candidates = 0;
+  private readonly templates: TemplateTest;
+  private templateDuplicates: ScoredPair[] = [];
+  private templateCandidates = 0;
   private readonly t0 = performance.now();
 
   constructor(
@@ -608,6 +661,7 @@ class OverlapCollector {
     this.n = state.count;
     // map() reads one document's ranges at a time.
     this.store = new PassageStore(state.texts, (d) => state.tokenRanges(d, true));
+    this.templates = new TemplateTest(state, ctx.sets, plan);
   }
 
   /** The verified duplicate pairs, which get passages too. */
@@ -615,21 +669,53 @@ class OverlapCollector {
     return Float64Array.from(this.ctx.duplicates, (p) => p.a * this.n + p.b);
   }
 
-  /** Gives the duplicate pairs their passages (hits: the duplicate pairs with passages, any order). */
+  /**
+   * Gives the duplicate pairs their passages (hits: the duplicate pairs with passages, any order),
+   * and takes out of OverlapContext.duplicates the pairs that share only their site's template.
+   */
   applyDuplicates(hits: readonly PairHit[]): void {
-    const { ctx, state } = this;
+    const { ctx } = this;
     const results: (TokenAlignment | undefined)[] = new Array(ctx.duplicates.length);
     for (const h of hits) results[h.index] = h.alignment;
-    for (let i = 0; i < ctx.duplicates.length; i++) {
-      const p = ctx.duplicates[i]!;
+    const all = ctx.duplicates.slice();
+    let kept = 0;
+    for (let i = 0; i < all.length; i++) {
+      const p = all[i]!;
       const t = results[i] ?? NO_ALIGNMENT;
-      const countA = state.counts[p.a]!;
-      const countB = state.counts[p.b]!;
-      ctx.duplicates[i] = this.stored(
-        { a: p.a, b: p.b, kind: p.kind, jaccard: p.jaccard, aInB: p.aInB, bInA: p.bInA, coverage: { aInB: countA ? t.coveredA / countA : 0, bInA: countB ? t.coveredB / countB : 0 } },
-        t,
-      );
+      if (this.templates.isTemplate(p.a, p.b, t, true)) this.templateDuplicates.push(p);
+      else ctx.duplicates[kept++] = this.withPassages(p, t);
     }
+    ctx.duplicates.length = kept;
+    if (this.templateDuplicates.length === 0 || ctx.relink === undefined) return;
+    // The clusters that lost a pair: their copies may have been joined through it only.
+    const root = ctx.duplicateRoot;
+    const affected = new Set(this.templateDuplicates.map((p) => root(p.a)));
+    const known = new Set(all.map((p) => p.a * this.n + p.b));
+    const alignOne = makePairAligner(this.plan.align, (d) => this.state.seedDoc(d));
+    ctx.relink(
+      ctx.duplicates.slice(),
+      (d) => affected.has(root(d)),
+      (a, b) => known.has(a * this.n + b),
+      (p) => {
+        const t = alignOne(p.a, p.b);
+        if (this.templates.isTemplate(p.a, p.b, t, true)) {
+          this.templateDuplicates.push(p);
+          return false;
+        }
+        ctx.duplicates.push(this.withPassages(p, t));
+        return true;
+      },
+    );
+  }
+
+  /** A duplicate pair with its passages and their coverage. */
+  private withPassages(p: ScoredPair, t: TokenAlignment): StoredPair {
+    const countA = this.state.counts[p.a]!;
+    const countB = this.state.counts[p.b]!;
+    return this.stored(
+      { a: p.a, b: p.b, kind: p.kind, jaccard: p.jaccard, aInB: p.aInB, bInA: p.bInA, coverage: { aInB: countA ? t.coveredA / countA : 0, bInA: countB ? t.coveredB / countB : 0 } },
+      t,
+    );
   }
 
   /** The candidate pairs with their shared hashes (no candidate joins two copies of one cluster). */
@@ -660,6 +746,10 @@ class OverlapCollector {
         const key = a * this.n + b;
         if (this.recordedCopies.has(key)) continue;
         this.recordedCopies.add(key);
+      }
+      if (this.templates.isTemplate(a, b, h.alignment, false)) {
+        this.templateCandidates++;
+        continue;
       }
       this.record(a, b, h.alignment, h.intersection);
       if (expansions && !copy) this.expand(a, b, expansions);
@@ -759,7 +849,107 @@ class OverlapCollector {
     const k = plan.align.k;
     const boilerplate = describeBoilerplate(state, plan.index, k, windowFor(this.ctx.options.minPassage, k));
     timings.boilerplate = (performance.now() - t1) / 1000;
-    return { pairs: this.pairs, attach, groups, boilerplate, candidates: this.candidates, maxDf: plan.index.maxDf, timings };
+    return {
+      pairs: this.pairs,
+      attach,
+      groups,
+      boilerplate,
+      candidates: this.candidates,
+      maxDf: plan.index.maxDf,
+      templateDuplicates: this.templateDuplicates,
+      templatePairs: this.templateDuplicates.length + this.templateCandidates,
+      timings,
+    };
+  }
+}
+
+/**
+ * Tells pairs that share only their site's template (overlap/frame.ts) from pairs that share an
+ * article or a passage of one. Runs on the thread that collects the pairs; each document's
+ * content bounds and the corpus's fingerprint counts are made on first use.
+ */
+class TemplateTest {
+  private readonly isBoilerplate: (hash: number) => boolean;
+  private readonly k: number;
+  private readonly window: number;
+  private readonly slack: number;
+  /** Per document: first and end of its non-boilerplate text (first = -1: not made yet). */
+  private readonly first: Int32Array;
+  private readonly end: Int32Array;
+  private readonly recurring: (hash: number) => boolean;
+
+  constructor(
+    private readonly state: OverlapState,
+    private readonly sets: readonly Uint32Array[],
+    overlapPlan: OverlapPlan,
+  ) {
+    const plan = overlapPlan.align;
+    this.recurring = overlapPlan.recurring;
+    const inBoilerplate = sortedHashSet(plan.boilerplate);
+    const inIgnored = sortedHashSet(plan.ignored);
+    this.isBoilerplate = (h) => inBoilerplate(h) || inIgnored(h);
+    this.k = plan.k;
+    this.window = windowFor(plan.minPassage, plan.k);
+    this.slack = plan.maxGap;
+    this.first = new Int32Array(state.count).fill(-1);
+    this.end = new Int32Array(state.count);
+  }
+
+  /**
+   * True when the pair's passages `t` are its site's header or footer and nothing else, and each
+   * document has an article of its own (see overlap/frame.ts).
+   * @param duplicate a verified duplicate pair: with no passages at all (every shared passage was
+   *   boilerplate), it is a template pair when both documents hold boilerplate and text of their own
+   */
+  isTemplate(a: number, b: number, t: TokenAlignment, duplicate: boolean): boolean {
+    if (t.pieces.length === 0 && !duplicate) return false;
+    if (!atEdges(t.pieces, this.bounds(a), this.bounds(b), this.slack)) return false;
+    const { state } = this;
+    const need = Math.max(state.minTokens[a]!, state.minTokens[b]!);
+    // A passage's worth of words that no shingle shares with the other page.
+    const article = need + 2 * (this.k - 1);
+    if (!this.hasOwn(a, b, t.pieces, true, article) || !this.hasOwn(b, a, t.pieces, false, article)) return false;
+    if (t.pieces.length === 0) {
+      // Nothing shared but boilerplate: both must hold some beside their own text.
+      return state.counts[a]! - this.bounds(a).end + this.bounds(a).first >= need && state.counts[b]! - this.bounds(b).end + this.bounds(b).first >= need;
+    }
+    const r = recurringInPieces(t.pieces, state.winnowed[a]!, state.positions[a]!, this.k, this.recurring);
+    return r.inside > 0 && r.recurring >= RECURRING_SHARE * r.inside;
+  }
+
+  private bounds(d: number): ContentBounds {
+    if (this.first[d]! < 0) {
+      const { state } = this;
+      const c = contentBounds(state.winnowed[d]!, state.positions[d]!, state.counts[d]!, this.k, this.window, this.isBoilerplate);
+      this.first[d] = c.first;
+      this.end[d] = c.end;
+    }
+    return { first: this.first[d]!, end: this.end[d]! };
+  }
+
+  /**
+   * Whether document d (A's side of the passages when `isA`) has an article of its own: a run of
+   * `article` shingles, outside the passages, that `other` lacks. Scattered edits make short runs
+   * (a changed word, k shingles); an article the other page does not have makes one as long as itself.
+   */
+  private hasOwn(d: number, other: number, pieces: readonly TokenPassage[], isA: boolean, article: number): boolean {
+    const seq = this.state.sequences[d]!;
+    const set = this.sets[other]!;
+    // Shingles [p, p + k) inside a passage are shared: only the gaps between passages are read.
+    const spans = pieces.map((p) => (isA ? [p.aStart, p.aEnd] : [p.bStart, p.bEnd]) as [number, number]).sort((x, y) => x[0] - y[0]);
+    let at = 0;
+    for (let s = 0; s <= spans.length; s++) {
+      const to = s < spans.length ? spans[s]![0] : seq.length;
+      let run = 0;
+      for (let i = at; i < to; i++) {
+        const h = seq[i]!;
+        const j = lowerBound(set, h);
+        if (j < set.length && set[j] === h) run = 0;
+        else if (++run >= article) return true;
+      }
+      if (s < spans.length) at = Math.max(at, spans[s]![1] - this.k + 1);
+    }
+    return false;
   }
 }
 

@@ -1,0 +1,117 @@
+/**
+ * Site templates: two pages of one site share its header and footer, not an article.
+ *
+ * Sites put the same header (masthead, menu) and footer (links, copyright) around every article.
+ * Saved as plain text, two different short articles of one site can then share most of their
+ * shingles (a duplicate "pair" whose similarity is the template), and any two of its pages share
+ * passages (an "overlap" that is the template). Frequency finds such text when the site has more
+ * pages in the corpus than the boilerplate cut-off; this test finds it from one pair and the
+ * corpus's small counts:
+ * - every shared passage sits at the documents' edges: it starts within `slack` tokens of the
+ *   start of both documents, or ends within `slack` tokens of the end of both (a header, a footer;
+ *   boilerplate found by frequency before or after counts as part of the edge);
+ * - the shared text recurs: most of it (by fingerprints) is in the shingles of at least
+ *   RECURRING_DOCS documents, every copy counted (an article and its update share their first and
+ *   last paragraphs too, but those are in the two versions only);
+ * - each document has text of its own: a run of shingles the other lacks, a passage's worth of
+ *   words long (the two articles; scattered edits make only short runs).
+ * The same article on two sites has its shared text in the middle (each site's own header and
+ * footer around it), and copies from one site share one passage from start to end, with nothing
+ * of their own left: neither is a template pair.
+ */
+import type { TokenPassage } from './align.js';
+
+/** Documents that must hold a fingerprint for it to count as recurring text (a template's). */
+export const RECURRING_DOCS = 5;
+
+/** The least share of a pair's shared fingerprints that must recur for the pair to be a template pair. */
+export const RECURRING_SHARE = 0.8;
+
+/** Where a document's own text starts and ends: the tokens before `first` and from `end` on are boilerplate. */
+export interface ContentBounds {
+  readonly first: number;
+  readonly end: number;
+}
+
+/**
+ * True when every passage touches the start of both documents' text or the end of both (within
+ * `slack` tokens; boilerplate before or after the text counts as the document's edge); true for
+ * no passages.
+ * @param pieces passages in token space
+ */
+export function atEdges(pieces: readonly TokenPassage[], a: ContentBounds, b: ContentBounds, slack: number): boolean {
+  for (const p of pieces) {
+    const atStart = p.aStart <= a.first + slack && p.bStart <= b.first + slack;
+    const atEnd = p.aEnd >= a.end - slack && p.bEnd >= b.end - slack;
+    if (!atStart && !atEnd) return false;
+  }
+  return true;
+}
+
+/**
+ * Of document A's fingerprints that lie inside the passages (a fingerprint at shingle position p
+ * covers tokens [p, p + k)), how many there are and how many recur (`recurs` holds).
+ * @param positions the document's fingerprint positions, any order, with `hashes` alongside
+ */
+export function recurringInPieces(
+  pieces: readonly TokenPassage[],
+  hashes: Uint32Array,
+  positions: Uint32Array,
+  k: number,
+  recurs: (hash: number) => boolean,
+): { inside: number; recurring: number } {
+  let inside = 0;
+  let recurring = 0;
+  for (let i = 0; i < positions.length; i++) {
+    const p = positions[i]!;
+    let within = false;
+    for (const q of pieces) {
+      if (p >= q.aStart && p + k <= q.aEnd) {
+        within = true;
+        break;
+      }
+    }
+    if (!within) continue;
+    inside++;
+    if (recurs(hashes[i]!)) recurring++;
+  }
+  return { inside, recurring };
+}
+
+/**
+ * Where a document's own text starts and ends, from its winnowed fingerprints: boilerplate
+ * fingerprints chained from the start (each within `window` positions of the one before, the
+ * first within `window` of the start) are its leading boilerplate, up to the last one's end
+ * (position + k); the same from the end. The cut of passages joins boilerplate marks the same way.
+ * @param hashes the document's fingerprints, with their shingle positions alongside (any order)
+ * @param count the document's tokens
+ */
+export function contentBounds(
+  hashes: Uint32Array,
+  positions: Uint32Array,
+  count: number,
+  k: number,
+  window: number,
+  isBoilerplate: (hash: number) => boolean,
+): ContentBounds {
+  const marks: number[] = [];
+  for (let i = 0; i < hashes.length; i++) if (isBoilerplate(hashes[i]!)) marks.push(positions[i]!);
+  if (marks.length === 0) return { first: 0, end: count };
+  marks.sort((x, y) => x - y);
+  let first = 0;
+  let at = 0;
+  for (const m of marks) {
+    if (m - at > window) break;
+    at = m;
+    first = Math.min(count, m + k);
+  }
+  let end = count;
+  at = Math.max(0, count - k);
+  for (let i = marks.length - 1; i >= 0; i--) {
+    const m = marks[i]!;
+    if (at - m > window) break;
+    at = m;
+    end = m;
+  }
+  return first >= end ? { first: count, end: count } : { first, end };
+}

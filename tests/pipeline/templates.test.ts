@@ -1,0 +1,155 @@
+import { describe, expect, it } from 'vitest';
+import { findDuplicates, type DedupeResult } from '../../src/dedupe.js';
+import { atEdges, contentBounds, recurringInPieces } from '../../src/overlap/frame.js';
+import type { TokenPassage } from '../../src/overlap/align.js';
+import type { SourceDoc } from '../../src/types.js';
+import { doc, editWords, randomArticle, vocabulary } from './helpers.js';
+
+// Plain-text pages of news sites: each site puts one header and one footer around every article.
+const vocab = vocabulary(3000, 11);
+const site = (s: number, words: number): { head: string; foot: string } => ({
+  head: randomArticle(1000 + s, words, vocab),
+  foot: randomArticle(2000 + s, words, vocab),
+});
+const page = (t: { head: string; foot: string }, body: string): string => `${t.head}\n\n${body}\n\n${t.foot}`;
+const ids = (r: DedupeResult, members: readonly number[]): string[] => members.map((m) => r.documents[m]!.id).sort();
+const clusterIds = (r: DedupeResult): string[][] => r.clusters.map((c) => ids(r, c.members)).sort((x, y) => x[0]!.localeCompare(y[0]!));
+const pairIds = (r: DedupeResult): string[] => r.pairs.map((p) => `${r.documents[p.a]!.id}|${r.documents[p.b]!.id}|${p.kind}`);
+
+describe('pages that share only their site template', () => {
+  it('short articles inside a long site header and footer are not duplicates of each other', () => {
+    // Header and footer of 150 words each around 60-word articles: any two pages have exact
+    // Jaccard ~0.65, above the threshold.
+    const t = site(1, 150);
+    const docs = Array.from({ length: 8 }, (_, i) => doc(`brief-${i}`, page(t, randomArticle(100 + i, 60, vocab))));
+    const plain = findDuplicates(docs, { overlap: false });
+    expect(plain.clusters).toHaveLength(1);
+    expect(plain.pairs[0]!.jaccard).toBeGreaterThan(0.6);
+    const r = findDuplicates(docs);
+    expect(r.clusters).toEqual([]);
+    expect(r.pairs).toEqual([]);
+    expect(r.stats.templatePairs).toBeGreaterThanOrEqual(7);
+  });
+
+  it('the same when the template is frequent enough to be boilerplate', () => {
+    // 25 long pages make the template boilerplate by frequency (df > 20); the short pages' pairs
+    // then share nothing but boilerplate.
+    const t = site(2, 150);
+    const docs = [
+      ...Array.from({ length: 6 }, (_, i) => doc(`brief-${i}`, page(t, randomArticle(200 + i, 60, vocab)))),
+      ...Array.from({ length: 25 }, (_, i) => doc(`long-${i}`, page(t, randomArticle(300 + i, 400, vocab)))),
+    ];
+    const r = findDuplicates(docs);
+    expect(r.stats.boilerplate.length).toBeGreaterThan(0);
+    expect(r.clusters).toEqual([]);
+    expect(r.pairs.filter((p) => p.kind === 'duplicate')).toEqual([]);
+  });
+
+  it('pages of one site do not overlap through the template, nor contain each other', () => {
+    // 300-word template around 120-word articles: every pair of pages shares ~70% of each.
+    const t = site(3, 300);
+    const docs = Array.from({ length: 10 }, (_, i) => doc(`page-${i}`, page(t, randomArticle(400 + i, 120, vocab))));
+    const r = findDuplicates(docs);
+    expect(r.pairs).toEqual([]);
+    expect(r.clusters).toEqual([]);
+    expect(r.stats.templatePairs).toBe(45);
+  });
+
+  it('keeps what pages of one site really share: a copy, an update, a quoted passage', () => {
+    const t = site(4, 150);
+    const article = randomArticle(500, 400, vocab);
+    const paragraphs = article.split('. ');
+    const quote = randomArticle(501, 40, vocab);
+    const brief = randomArticle(507, 50, vocab);
+    const docs = [
+      // Other pages of the site, so that its header and footer recur.
+      ...Array.from({ length: 6 }, (_, i) => doc(`other-${i}`, page(t, randomArticle(600 + i, 300, vocab)))),
+      doc('story', page(t, article)),
+      // Republished with a few words edited.
+      doc('story-edited', page(t, editWords(article, 0.02, 7))),
+      // Updated: one sentence in the middle rewritten.
+      doc('story-update', page(t, [...paragraphs.slice(0, 14), randomArticle(502, 20, vocab), ...paragraphs.slice(15)].join('. '))),
+      // A short article published twice: nearly all the shared text is the template, but neither
+      // page has anything of its own.
+      doc('brief', page(t, brief)),
+      doc('brief-again', page(t, brief)),
+      // Two different articles of the site quoting one passage.
+      doc('quoting-1', page(t, `${randomArticle(503, 150, vocab)} ${quote} ${randomArticle(504, 150, vocab)}`)),
+      doc('quoting-2', page(t, `${randomArticle(505, 150, vocab)} ${quote} ${randomArticle(506, 150, vocab)}`)),
+    ];
+    const r = findDuplicates(docs);
+    expect(clusterIds(r)).toEqual([['brief', 'brief-again'], ['story', 'story-edited', 'story-update']]);
+    const quoting = r.pairs.find((p) => r.documents[p.a]!.id === 'quoting-1' && r.documents[p.b]!.id === 'quoting-2');
+    expect(quoting?.kind).toBe('overlap');
+    expect(quoting!.passages!.map((ps) => ps.words)).toContain(40);
+    // Nothing else: no pair of pages through the template alone.
+    expect(pairIds(r).filter((p) => p.includes('other-'))).toEqual([]);
+  });
+
+  it('keeps one story published by several sites, each with its own header and footer', () => {
+    const story = randomArticle(700, 300, vocab);
+    const docs: SourceDoc[] = [];
+    for (let s = 0; s < 4; s++) {
+      const t = site(10 + s, 100);
+      for (let i = 0; i < 6; i++) docs.push(doc(`site${s}-page${i}`, page(t, randomArticle(800 + s * 10 + i, 250, vocab))));
+      docs.push(doc(`site${s}-story`, page(t, editWords(story, 0.01, s))));
+    }
+    const r = findDuplicates(docs);
+    expect(clusterIds(r)).toEqual([['site0-story', 'site1-story', 'site2-story', 'site3-story']]);
+    expect(pairIds(r).filter((p) => p.includes('-page'))).toEqual([]);
+  });
+});
+
+const piece = (aStart: number, aEnd: number, bStart: number, bEnd: number): TokenPassage => ({ aStart, aEnd, bStart, bEnd, gaps: 0 });
+
+describe('template tests, one by one', () => {
+  const whole = (n: number) => ({ first: 0, end: n });
+
+  it('atEdges: passages at the start or end of both documents', () => {
+    expect(atEdges([piece(0, 50, 2, 52), piece(120, 160, 90, 130)], whole(160), whole(130), 8)).toBe(true);
+    // In the middle of one of them.
+    expect(atEdges([piece(0, 50, 2, 52), piece(100, 140, 90, 130)], whole(160), whole(130), 8)).toBe(false);
+    // At the start of A but the end of B: not a shared header.
+    expect(atEdges([piece(0, 40, 90, 130)], whole(160), whole(130), 8)).toBe(false);
+    // Leading boilerplate counts as the edge.
+    expect(atEdges([piece(30, 60, 3, 33)], { first: 25, end: 160 }, whole(130), 8)).toBe(true);
+    expect(atEdges([piece(30, 60, 3, 33)], whole(160), whole(130), 8)).toBe(false);
+    expect(atEdges([], whole(10), whole(10), 8)).toBe(true);
+  });
+
+  it('contentBounds: boilerplate fingerprints chained from either end', () => {
+    const bp = (h: number): boolean => h >= 100;
+    // k = 5, window 8: boilerplate at positions 0, 6, 12 (chained) and 40 (alone); 90 at the end.
+    const hashes = Uint32Array.of(100, 101, 102, 7, 103, 8, 104);
+    const positions = Uint32Array.of(0, 6, 12, 20, 40, 60, 90);
+    expect(contentBounds(hashes, positions, 95, 5, 8, bp)).toEqual({ first: 17, end: 90 });
+    expect(contentBounds(Uint32Array.of(7, 8), Uint32Array.of(0, 3), 20, 5, 8, bp)).toEqual({ first: 0, end: 20 });
+    // All boilerplate: no text of its own.
+    expect(contentBounds(Uint32Array.of(100, 101), Uint32Array.of(0, 4), 9, 5, 8, bp)).toEqual({ first: 9, end: 9 });
+  });
+
+  it('recurringInPieces counts the fingerprints inside passages', () => {
+    const hashes = Uint32Array.of(5, 6, 7, 8);
+    const positions = Uint32Array.of(0, 3, 10, 30);
+    // k = 5: position 3 covers tokens 3..7 (inside [0, 8)), 10 covers 10..14 (outside).
+    const r = recurringInPieces([piece(0, 8, 0, 8), piece(28, 40, 28, 40)], hashes, positions, 5, (h) => h !== 6);
+    expect(r).toEqual({ inside: 3, recurring: 2 });
+  });
+
+});
+
+describe('a derived copy that has copies of its own', () => {
+  it('keeps one of them as the derived copy; the others are removable duplicates', () => {
+    const source = randomArticle(900, 600, vocab);
+    const excerpt = source.split(' ').slice(100, 300).join(' ');
+    const docs = [doc('source', source), doc('excerpt', excerpt), doc('excerpt-copy', excerpt), doc('excerpt-edited', editWords(excerpt, 0.01, 3))];
+    const r = findDuplicates(docs);
+    expect(r.clusters).toHaveLength(1);
+    const c = r.clusters[0]!;
+    expect(r.documents[c.keep]!.id).toBe('source');
+    // One copy of the excerpt stays (derived from the source); the other two are its duplicates.
+    expect(c.derived).toHaveLength(1);
+    expect(r.stats.redundant).toBe(2);
+    expect(r.stats.derived).toBe(1);
+  });
+});
