@@ -102,6 +102,28 @@ describe('pages that share only their site template', () => {
 
 const piece = (aStart: number, aEnd: number, bStart: number, bEnd: number): TokenPassage => ({ aStart, aEnd, bStart, bEnd, gaps: 0 });
 
+describe('a large cluster joined through template pairs', () => {
+  it('verifies its copies again once those pairs are gone', () => {
+    // One brief published 30 times and two other briefs, all in one long template. Every pair is
+    // above the threshold; verified in input order, the first brief joins all 30 copies at once,
+    // and the copies' own pairs are not verified (a large cluster is verified against a
+    // representative). The first brief's pairs are template pairs: the copies must still be one cluster.
+    const t = site(5, 150);
+    const brief = randomArticle(950, 60, vocab);
+    const docs = [
+      doc('a-other', page(t, randomArticle(951, 60, vocab))),
+      ...Array.from({ length: 30 }, (_, i) => doc(`b-copy-${String(i).padStart(2, '0')}`, page(t, brief))),
+      doc('c-other', page(t, randomArticle(952, 60, vocab))),
+      // More pages of the site, so that its template recurs.
+      ...Array.from({ length: 4 }, (_, i) => doc(`d-page-${i}`, page(t, randomArticle(960 + i, 300, vocab)))),
+    ];
+    const r = findDuplicates(docs);
+    expect(clusterIds(r)).toEqual([Array.from({ length: 30 }, (_, i) => `b-copy-${String(i).padStart(2, '0')}`)]);
+    expect(r.stats.redundant).toBe(29);
+    expect(pairIds(r).filter((p) => p.includes('other'))).toEqual([]);
+  });
+});
+
 describe('template tests, one by one', () => {
   const whole = (n: number) => ({ first: 0, end: n });
 
