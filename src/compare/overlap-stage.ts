@@ -920,7 +920,7 @@ class TemplateTest {
   private bounds(d: number): ContentBounds {
     if (this.first[d]! < 0) {
       const { state } = this;
-      const c = contentBounds(state.winnowed[d]!, state.positions[d]!, state.counts[d]!, this.k, this.window, this.isBoilerplate);
+      const c = contentBounds(state.sequences[d]!, state.counts[d]!, this.k, this.window, this.isBoilerplate);
       this.first[d] = c.first;
       this.end[d] = c.end;
     }

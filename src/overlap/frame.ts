@@ -79,39 +79,36 @@ export function recurringInPieces(
 }
 
 /**
- * Where a document's own text starts and ends, from its winnowed fingerprints: boilerplate
- * fingerprints chained from the start (each within `window` positions of the one before, the
- * first within `window` of the start) are its leading boilerplate, up to the last one's end
- * (position + k); the same from the end. The cut of passages joins boilerplate marks the same way.
- * @param hashes the document's fingerprints, with their shingle positions alongside (any order)
+ * Where a document's own text starts and ends: boilerplate shingles chained from the start (each
+ * within `window` positions of the one before, the first within `window` of the start) are its
+ * leading boilerplate, up to the last one's end (position + k); the same from the end. The cut of
+ * passages joins boilerplate marks the same way. Reads only the shingles of the two edges.
+ * @param shingles the document's shingle hashes by position
  * @param count the document's tokens
  */
-export function contentBounds(
-  hashes: Uint32Array,
-  positions: Uint32Array,
-  count: number,
-  k: number,
-  window: number,
-  isBoilerplate: (hash: number) => boolean,
-): ContentBounds {
-  const marks: number[] = [];
-  for (let i = 0; i < hashes.length; i++) if (isBoilerplate(hashes[i]!)) marks.push(positions[i]!);
-  if (marks.length === 0) return { first: 0, end: count };
-  marks.sort((x, y) => x - y);
+export function contentBounds(shingles: Uint32Array, count: number, k: number, window: number, isBoilerplate: (hash: number) => boolean): ContentBounds {
+  const n = shingles.length;
   let first = 0;
-  let at = 0;
-  for (const m of marks) {
-    if (m - at > window) break;
-    at = m;
-    first = Math.min(count, m + k);
+  for (let p = 0, at = 0; p < n && p - at <= window; p++) {
+    if (isBoilerplate(shingles[p]!)) {
+      at = p;
+      first = Math.min(count, p + k);
+    }
   }
-  let end = count;
-  at = Math.max(0, count - k);
-  for (let i = marks.length - 1; i >= 0; i--) {
-    const m = marks[i]!;
-    if (at - m > window) break;
-    at = m;
-    end = m;
-  }
+  if (first === 0) return { first: 0, end: edgeEnd(shingles, count, window, isBoilerplate) };
+  const end = edgeEnd(shingles, count, window, isBoilerplate);
   return first >= end ? { first: count, end: count } : { first, end };
+}
+
+/** The start of the trailing boilerplate of contentBounds (count when there is none). */
+function edgeEnd(shingles: Uint32Array, count: number, window: number, isBoilerplate: (hash: number) => boolean): number {
+  const last = shingles.length - 1;
+  let end = count;
+  for (let p = last, at = last; p >= 0 && at - p <= window; p--) {
+    if (isBoilerplate(shingles[p]!)) {
+      at = p;
+      end = p;
+    }
+  }
+  return end;
 }

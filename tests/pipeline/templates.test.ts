@@ -139,15 +139,20 @@ describe('template tests, one by one', () => {
     expect(atEdges([], whole(10), whole(10), 8)).toBe(true);
   });
 
-  it('contentBounds: boilerplate fingerprints chained from either end', () => {
+  it('contentBounds: boilerplate shingles chained from either end', () => {
     const bp = (h: number): boolean => h >= 100;
-    // k = 5, window 8: boilerplate at positions 0, 6, 12 (chained) and 40 (alone); 90 at the end.
-    const hashes = Uint32Array.of(100, 101, 102, 7, 103, 8, 104);
-    const positions = Uint32Array.of(0, 6, 12, 20, 40, 60, 90);
-    expect(contentBounds(hashes, positions, 95, 5, 8, bp)).toEqual({ first: 17, end: 90 });
-    expect(contentBounds(Uint32Array.of(7, 8), Uint32Array.of(0, 3), 20, 5, 8, bp)).toEqual({ first: 0, end: 20 });
+    // k = 5, window 8, 30 shingles (34 tokens): boilerplate at 0, 6, 12 (chained) and 22 (too
+    // far), and at the last position 29.
+    const seq = new Uint32Array(30).fill(1);
+    for (const p of [0, 6, 12, 22, 29]) seq[p] = 100 + p;
+    expect(contentBounds(seq, 34, 5, 8, bp)).toEqual({ first: 17, end: 22 });
+    expect(contentBounds(new Uint32Array(30).fill(1), 34, 5, 8, bp)).toEqual({ first: 0, end: 34 });
+    // The first boilerplate shingle too far from the start: none leading.
+    const late = new Uint32Array(30).fill(1);
+    late[9] = 100;
+    expect(contentBounds(late, 34, 5, 8, bp)).toEqual({ first: 0, end: 34 });
     // All boilerplate: no text of its own.
-    expect(contentBounds(Uint32Array.of(100, 101), Uint32Array.of(0, 4), 9, 5, 8, bp)).toEqual({ first: 9, end: 9 });
+    expect(contentBounds(new Uint32Array(5).fill(100), 9, 5, 8, bp)).toEqual({ first: 9, end: 9 });
   });
 
   it('recurringInPieces counts the fingerprints inside passages', () => {
