@@ -145,7 +145,12 @@ function summaryHtml(r: DedupeResult): string {
     card(s.documents, s.documents === 1 ? 'document' : 'documents', 'documents', s.empty > 0 ? `${s.empty} empty` : ''),
     card(r.clusters.length, r.clusters.length === 1 ? 'duplicate cluster' : 'duplicate clusters', 'clusters'),
     card(s.redundant, s.redundant === 1 ? 'redundant copy' : 'redundant copies', 'redundant'),
-    card(overlapping, overlapping === 1 ? 'overlapping pair' : 'overlapping pairs', 'overlapping', r.options.overlap ? '' : 'overlap detection off'),
+    card(
+      overlapping,
+      overlapping === 1 ? 'overlapping pair' : 'overlapping pairs',
+      'overlapping',
+      !r.options.overlap ? 'overlap detection off' : s.templatePairs > 0 ? `${thousands(s.templatePairs)} sharing only a site template set aside` : '',
+    ),
     card(r.groups.length, r.groups.length === 1 ? 'overlap group' : 'overlap groups', 'groups'),
   ];
   return `<div class="stats">${cards.join('')}</div>`;
