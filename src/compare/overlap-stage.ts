@@ -47,7 +47,7 @@ import { SharedArena } from '../util/shared-arena.js';
 import { windowFor } from '../overlap/winnow.js';
 import type { TextStore } from '../text-store.js';
 import { unpackPair } from '../index/lsh.js';
-import { atEdges, contentBounds, recurringInPieces, RECURRING_DOCS, RECURRING_SHARE, type ContentBounds } from '../overlap/frame.js';
+import { atEdges, contentBounds, radixSorted, recurringInPieces, RECURRING_DOCS, RECURRING_SHARE, type ContentBounds } from '../overlap/frame.js';
 
 const NO_HASHES = new Uint32Array(0);
 const NO_DOCS: readonly number[] = [];
@@ -347,8 +347,8 @@ export interface OverlapPlan {
   /** Makes the candidate pairs, of all documents or of a range (CandidateMaker). */
   readonly index: CandidateIndex;
   /**
-   * True when a fingerprint hash is in at least RECURRING_DOCS documents' shingles, every copy
-   * counted (a site's template; see overlap/frame.ts).
+   * True when a fingerprint hash is in at least RECURRING_DOCS documents, every copy counted (a
+   * site's template; see overlap/frame.ts).
    */
   readonly recurring: (hash: number) => boolean;
   readonly seconds: number;
@@ -369,8 +369,7 @@ export function planOverlaps(state: OverlapState, ctx: OverlapContext): OverlapP
   const t0 = performance.now();
   const { prepared, indexed, first } = prepareIndex(state, ctx);
   const df = documentFrequenciesOfSets(prepared.keys, (d) => (indexed[d] === 1 ? ctx.sets[d]! : NO_HASHES), 0, state.count);
-  const copies = copyFrequencies(prepared.keys, indexed, ctx.sets);
-  return finishPlan(state, ctx, prepared, df, recurringOf(prepared.keys, df, copies), first, t0);
+  return finishPlan(state, ctx, prepared, df, recurringOf(prepared.keys, df, copyFingerprints(state, indexed)), first, t0);
 }
 
 /**
@@ -386,8 +385,8 @@ export async function planOverlapsAsync(state: OverlapState, ctx: OverlapContext
   // The index is made in shared memory: the workers that make candidates read it as it is.
   const { prepared, indexed, first } = prepareIndex(state, ctx, true);
   const counting = countDf(prepared.keys, indexed);
-  // While the workers count: the copies' own counts, here.
-  const copies = copyFrequencies(prepared.keys, indexed, ctx.sets);
+  // While the workers count: the copies' fingerprints, here.
+  const copies = copyFingerprints(state, indexed);
   const df = await counting;
   return finishPlan(state, ctx, prepared, df, recurringOf(prepared.keys, df, copies), first, t0, true);
 }
@@ -434,22 +433,50 @@ function hashesNotIn(own: Uint32Array, other: Uint32Array): Uint32Array {
 }
 
 /**
- * Document frequencies, over the shingle sets of the documents that are not indexed (the copies
- * of duplicate clusters but their first), of the fingerprint keys: what `df`, which counts a
- * cluster once, lacks to count every document.
+ * The fingerprints of the documents that are not indexed (the copies of duplicate clusters but
+ * their first), each document's once, ascending: what `df`, which counts a cluster once, lacks to
+ * count every document (a copy counted by its fingerprints, not all its shingles).
  */
-function copyFrequencies(keys: Uint32Array, indexed: Uint8Array, sets: readonly Uint32Array[]): Uint32Array | undefined {
-  if (indexed.every((x) => x === 1)) return undefined;
-  return documentFrequenciesOfSets(keys, (d) => (indexed[d] === 1 ? NO_HASHES : sets[d]!), 0, indexed.length);
+function copyFingerprints(state: OverlapState, indexed: Uint8Array): Uint32Array {
+  let total = 0;
+  for (let d = 0; d < indexed.length; d++) if (indexed[d] !== 1) total += state.winnowed[d]!.length;
+  const all = new Uint32Array(total);
+  let n = 0;
+  for (let d = 0; d < indexed.length; d++) {
+    if (indexed[d] === 1) continue;
+    const f = state.winnowed[d]!;
+    for (let i = 0; i < f.length; i++) if (i === 0 || f[i] !== f[i - 1]) all[n++] = f[i]!;
+  }
+  return radixSorted(all.subarray(0, n));
 }
 
-/** OverlapPlan.recurring from the keys' frequencies (of the indexed documents, and of the copies). */
-function recurringOf(keys: Uint32Array, df: Uint32Array, copies: Uint32Array | undefined): (hash: number) => boolean {
-  return (hash) => {
-    const i = lowerBound(keys, hash);
-    if (i >= keys.length || keys[i] !== hash) return false;
-    return df[i]! + (copies?.[i] ?? 0) >= RECURRING_DOCS;
-  };
+/**
+ * OverlapPlan.recurring: the keys whose frequency (`df` over the indexed documents' shingles,
+ * plus the copies holding them as fingerprints) reaches RECURRING_DOCS, kept in a hash set
+ * (a minority of the keys: the frequencies themselves are not kept).
+ * @param copies copyFingerprints
+ */
+function recurringOf(keys: Uint32Array, df: Uint32Array, copies: Uint32Array): (hash: number) => boolean {
+  const kept = new Uint8Array(keys.length);
+  let count = 0;
+  for (let i = 0, j = 0; i < keys.length; i++) {
+    let c = df[i]!;
+    if (c < RECURRING_DOCS && j < copies.length) {
+      const h = keys[i]!;
+      while (j < copies.length && copies[j]! < h) j++;
+      let e = j;
+      while (e < copies.length && copies[e] === h) e++;
+      c += e - j;
+      j = e;
+    }
+    if (c >= RECURRING_DOCS) {
+      kept[i] = 1;
+      count++;
+    }
+  }
+  const hashes = new Uint32Array(count);
+  for (let i = 0, n = 0; i < keys.length; i++) if (kept[i] === 1) hashes[n++] = keys[i]!;
+  return sortedHashSet(hashes);
 }
 
 function finishPlan(

@@ -10,9 +10,9 @@
  * - every shared passage sits at the documents' edges: it starts within `slack` tokens of the
  *   start of both documents, or ends within `slack` tokens of the end of both (a header, a footer;
  *   boilerplate found by frequency before or after counts as part of the edge);
- * - the shared text recurs: most of it (by fingerprints) is in the shingles of at least
- *   RECURRING_DOCS documents, every copy counted (an article and its update share their first and
- *   last paragraphs too, but those are in the two versions only);
+ * - the shared text recurs: most of it (by fingerprints) is in at least RECURRING_DOCS
+ *   documents, every copy counted (an article and its update share their first and last
+ *   paragraphs too, but those are in the two versions only);
  * - each document has text of its own: a run of shingles the other lacks, a passage's worth of
  *   words long (the two articles; scattered edits make only short runs).
  * The same article on two sites has its shared text in the middle (each site's own header and
@@ -111,4 +111,26 @@ function edgeEnd(shingles: Uint32Array, count: number, window: number, isBoilerp
     }
   }
   return end;
+}
+
+/** `values` ascending, as a new array: an LSD radix sort on two 16-bit digits (millions of values). */
+export function radixSorted(values: Uint32Array): Uint32Array {
+  const n = values.length;
+  const tmp = new Uint32Array(n);
+  const out = new Uint32Array(n);
+  const count = new Uint32Array(65537);
+  for (let i = 0; i < n; i++) count[(values[i]! & 0xffff) + 1]!++;
+  for (let d = 1; d <= 65536; d++) count[d]! += count[d - 1]!;
+  for (let i = 0; i < n; i++) {
+    const v = values[i]!;
+    tmp[count[v & 0xffff]!++] = v;
+  }
+  count.fill(0);
+  for (let i = 0; i < n; i++) count[(tmp[i]! >>> 16) + 1]!++;
+  for (let d = 1; d <= 65536; d++) count[d]! += count[d - 1]!;
+  for (let i = 0; i < n; i++) {
+    const v = tmp[i]!;
+    out[count[v >>> 16]!++] = v;
+  }
+  return out;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findDuplicates, type DedupeResult } from '../../src/dedupe.js';
-import { atEdges, contentBounds, recurringInPieces } from '../../src/overlap/frame.js';
+import { atEdges, contentBounds, radixSorted, recurringInPieces } from '../../src/overlap/frame.js';
 import type { TokenPassage } from '../../src/overlap/align.js';
 import type { SourceDoc } from '../../src/types.js';
 import { doc, editWords, randomArticle, vocabulary } from './helpers.js';
@@ -153,6 +153,16 @@ describe('template tests, one by one', () => {
     expect(contentBounds(late, 34, 5, 8, bp)).toEqual({ first: 0, end: 34 });
     // All boilerplate: no text of its own.
     expect(contentBounds(new Uint32Array(5).fill(100), 9, 5, 8, bp)).toEqual({ first: 9, end: 9 });
+  });
+
+  it('radixSorted sorts like the native sort, repeats and the extremes included', () => {
+    let x = 5;
+    const values = Uint32Array.from({ length: 5000 }, (_, i) => {
+      x = (Math.imul(x, 1103515245) + 12345) >>> 0;
+      return i % 7 === 0 ? 0xffffffff : i % 11 === 0 ? 0 : i % 13 === 0 ? 65536 : x;
+    });
+    expect(Array.from(radixSorted(values))).toEqual(Array.from(values.slice().sort()));
+    expect(Array.from(radixSorted(new Uint32Array(0)))).toEqual([]);
   });
 
   it('recurringInPieces counts the fingerprints inside passages', () => {
