@@ -935,13 +935,19 @@ class TemplateTest {
     const need = Math.max(state.minTokens[a]!, state.minTokens[b]!);
     // A passage's worth of words that no shingle shares with the other page.
     const article = need + 2 * (this.k - 1);
-    if (!this.hasOwn(a, b, t.pieces, true, article) || !this.hasOwn(b, a, t.pieces, false, article)) return false;
+    // Cheapest first: enough text outside the passages at all, then recurring passages, then an
+    // article of its own on each side.
+    if (state.counts[a]! - t.coveredA < article || state.counts[b]! - t.coveredB < article) return false;
     if (t.pieces.length === 0) {
       // Nothing shared but boilerplate: both must hold some beside their own text.
-      return state.counts[a]! - this.bounds(a).end + this.bounds(a).first >= need && state.counts[b]! - this.bounds(b).end + this.bounds(b).first >= need;
+      const ea = this.bounds(a);
+      const eb = this.bounds(b);
+      if (state.counts[a]! - ea.end + ea.first < need || state.counts[b]! - eb.end + eb.first < need) return false;
+    } else {
+      const r = recurringInPieces(t.pieces, state.winnowed[a]!, state.positions[a]!, this.k, this.recurring);
+      if (r.inside === 0 || r.recurring < RECURRING_SHARE * r.inside) return false;
     }
-    const r = recurringInPieces(t.pieces, state.winnowed[a]!, state.positions[a]!, this.k, this.recurring);
-    return r.inside > 0 && r.recurring >= RECURRING_SHARE * r.inside;
+    return this.hasOwn(a, b, t.pieces, true, article) && this.hasOwn(b, a, t.pieces, false, article);
   }
 
   private bounds(d: number): ContentBounds {
