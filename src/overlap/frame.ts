@@ -8,8 +8,10 @@
  * pages in the corpus than the boilerplate cut-off; this test finds it from one pair and the
  * corpus's small counts:
  * - every shared passage sits at the documents' edges: it starts within `slack` tokens of the
- *   start of both documents, or ends within `slack` tokens of the end of both (a header, a footer;
- *   boilerplate found by frequency before or after counts as part of the edge);
+ *   start of both documents, or ends within `slack` tokens of the end of both, and both edges are
+ *   shared (a header and a footer; boilerplate found by frequency before or after counts as part
+ *   of the edge). Text shared at one edge only is not taken for a template: rewrites of a wire
+ *   story keep its first paragraph, and that is the reuse a reader wants to see;
  * - the shared text recurs: most of it (by fingerprints) is in at least RECURRING_DOCS
  *   documents, every copy counted (an article and its update share their first and last
  *   paragraphs too, but those are in the two versions only);
@@ -35,17 +37,22 @@ export interface ContentBounds {
 
 /**
  * True when every passage touches the start of both documents' text or the end of both (within
- * `slack` tokens; boilerplate before or after the text counts as the document's edge); true for
- * no passages.
+ * `slack` tokens; boilerplate before or after the text counts as the document's edge), and
+ * passages touch both the start and the end (a header and a footer: a lede or a closing paragraph
+ * that rewrites of one story keep is shared at one edge only); true for no passages.
  * @param pieces passages in token space
  */
 export function atEdges(pieces: readonly TokenPassage[], a: ContentBounds, b: ContentBounds, slack: number): boolean {
+  let starts = false;
+  let ends = false;
   for (const p of pieces) {
     const atStart = p.aStart <= a.first + slack && p.bStart <= b.first + slack;
     const atEnd = p.aEnd >= a.end - slack && p.bEnd >= b.end - slack;
     if (!atStart && !atEnd) return false;
+    starts ||= atStart;
+    ends ||= atEnd;
   }
-  return true;
+  return pieces.length === 0 || (starts && ends);
 }
 
 /**

@@ -86,6 +86,21 @@ describe('pages that share only their site template', () => {
     expect(pairIds(r).filter((p) => p.includes('other-'))).toEqual([]);
   });
 
+  it('keeps the first paragraph of a wire story reused by rewrites, and a closing paragraph', () => {
+    // Seven outlets rewrite one wire story: each keeps its 60-word lede and writes the rest; five
+    // more end with the same 50-word background paragraph. Shared at one edge of each, recurring:
+    // reuse to report, not a template.
+    const lede = randomArticle(1100, 60, vocab);
+    const closing = randomArticle(1101, 50, vocab);
+    const docs = [
+      ...Array.from({ length: 7 }, (_, i) => doc(`rewrite-${i}`, `${lede} ${randomArticle(1110 + i, 300, vocab)}`)),
+      ...Array.from({ length: 5 }, (_, i) => doc(`closing-${i}`, `${randomArticle(1120 + i, 300, vocab)} ${closing}`)),
+    ];
+    const r = findDuplicates(docs);
+    expect(r.stats.templatePairs).toBe(0);
+    expect(r.pairs.filter((p) => p.kind === 'overlap')).toHaveLength(21 + 10);
+  });
+
   it('keeps one story published by several sites, each with its own header and footer', () => {
     const story = randomArticle(700, 300, vocab);
     const docs: SourceDoc[] = [];
@@ -129,13 +144,18 @@ describe('template tests, one by one', () => {
 
   it('atEdges: passages at the start or end of both documents', () => {
     expect(atEdges([piece(0, 50, 2, 52), piece(120, 160, 90, 130)], whole(160), whole(130), 8)).toBe(true);
+    // One edge only (a shared first paragraph): not a header and footer.
+    expect(atEdges([piece(0, 50, 2, 52)], whole(160), whole(130), 8)).toBe(false);
+    expect(atEdges([piece(120, 160, 90, 130)], whole(160), whole(130), 8)).toBe(false);
+    // One passage from start to end is at both.
+    expect(atEdges([piece(0, 160, 0, 130)], whole(160), whole(130), 8)).toBe(true);
     // In the middle of one of them.
     expect(atEdges([piece(0, 50, 2, 52), piece(100, 140, 90, 130)], whole(160), whole(130), 8)).toBe(false);
     // At the start of A but the end of B: not a shared header.
     expect(atEdges([piece(0, 40, 90, 130)], whole(160), whole(130), 8)).toBe(false);
     // Leading boilerplate counts as the edge.
-    expect(atEdges([piece(30, 60, 3, 33)], { first: 25, end: 160 }, whole(130), 8)).toBe(true);
-    expect(atEdges([piece(30, 60, 3, 33)], whole(160), whole(130), 8)).toBe(false);
+    expect(atEdges([piece(30, 60, 3, 33), piece(150, 160, 125, 130)], { first: 25, end: 160 }, whole(130), 8)).toBe(true);
+    expect(atEdges([piece(30, 60, 3, 33), piece(150, 160, 125, 130)], whole(160), whole(130), 8)).toBe(false);
     expect(atEdges([], whole(10), whole(10), 8)).toBe(true);
   });
 
