@@ -923,7 +923,7 @@ class TemplateTest {
   }
 
   /**
-   * True when the pair's passages `t` are its site's header or footer and nothing else, and each
+   * True when the pair's passages `t` are its site's header and footer and nothing else, and each
    * document has an article of its own (see overlap/frame.ts).
    * @param duplicate a verified duplicate pair: with no passages at all (every shared passage was
    *   boilerplate), it is a template pair when both documents hold boilerplate and text of their own
