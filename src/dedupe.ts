@@ -279,21 +279,34 @@ export class Deduper {
     t0 = performance.now();
     const uf = new UnionFind(n);
     const pairs: ScoredPair[] = [];
+    const verified = this.verifyCandidates(cands, uf, undefined, (p) => {
+      pairs.push(p);
+      return true;
+    });
+    this.timings.verify = (performance.now() - t0) / 1000;
+    return { cands, uf, pairs, verified };
+  }
+
+  /**
+   * Verifies LSH candidates (packed pairs) in order, joining in `uf` each pair that reaches the
+   * threshold and that `accept` takes. Inside a large cluster, a candidate already joined is not
+   * verified again: each copy is verified against a representative, so a story copied thousands
+   * of times stays linear.
+   * @param skip candidates not to look at
+   * @returns how many candidates were verified
+   */
+  private verifyCandidates(cands: Float64Array, uf: UnionFind, skip: ((a: number, b: number) => boolean) | undefined, accept: (p: ScoredPair) => boolean): number {
+    const n = this.docs.length;
     let verified = 0;
     for (let i = 0; i < cands.length; i++) {
       const [a, b] = unpackPair(cands[i]!, n);
-      // Inside a large cluster, a candidate already joined is not verified again: each copy is
-      // verified against a representative, so a story copied thousands of times stays linear.
+      if (skip?.(a, b)) continue;
       if (uf.setSize(a) >= LARGE_CLUSTER && uf.find(a) === uf.find(b)) continue;
       verified++;
       const p = this.verifyPair(a, b);
-      if (p) {
-        pairs.push(p);
-        uf.union(a, b);
-      }
+      if (p && accept(p)) uf.union(a, b);
     }
-    this.timings.verify = (performance.now() - t0) / 1000;
-    return { cands, uf, pairs, verified };
+    return verified;
   }
 
   /** The duplicate pair (a, b) when its exact Jaccard reaches the threshold. */
@@ -318,16 +331,11 @@ export class Deduper {
         const uf = new UnionFind(n);
         for (const p of kept) uf.union(p.a, p.b);
         const out: ScoredPair[] = [];
-        for (let i = 0; i < dup.cands.length; i++) {
-          const [a, b] = unpackPair(dup.cands[i]!, n);
-          if (!affected(a) || !affected(b) || known(a, b)) continue;
-          if (uf.setSize(a) >= LARGE_CLUSTER && uf.find(a) === uf.find(b)) continue;
-          const p = this.verifyPair(a, b);
-          if (p && accept(p)) {
-            out.push(p);
-            uf.union(a, b);
-          }
-        }
+        this.verifyCandidates(dup.cands, uf, (a, b) => !affected(a) || !affected(b) || known(a, b), (p) => {
+          if (!accept(p)) return false;
+          out.push(p);
+          return true;
+        });
         return out;
       },
     };
