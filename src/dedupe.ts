@@ -330,13 +330,7 @@ export class Deduper {
       relink: (kept, affected, known, accept) => {
         const uf = new UnionFind(n);
         for (const p of kept) uf.union(p.a, p.b);
-        const out: ScoredPair[] = [];
-        this.verifyCandidates(dup.cands, uf, (a, b) => !affected(a) || !affected(b) || known(a, b), (p) => {
-          if (!accept(p)) return false;
-          out.push(p);
-          return true;
-        });
-        return out;
+        this.verifyCandidates(dup.cands, uf, (a, b) => !affected(a) || !affected(b) || known(a, b), accept);
       },
     };
   }

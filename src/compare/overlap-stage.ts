@@ -183,14 +183,14 @@ export interface OverlapContext {
    * not verify (inside a large cluster, each copy was verified against a representative only),
    * now that some of their pairs are gone: with `kept` joined first, each pair not `known` that
    * reaches the threshold is offered to `accept` and joined when accepted (a large cluster again
-   * verified against a representative). Returns the accepted pairs.
+   * verified against a representative).
    */
   readonly relink?: (
     kept: readonly ScoredPair[],
     affected: (doc: number) => boolean,
     known: (a: number, b: number) => boolean,
     accept: (pair: ScoredPair) => boolean,
-  ) => ScoredPair[];
+  ) => void;
 }
 
 /** The overlap stage's findings. */
@@ -321,9 +321,7 @@ export function makePairAligner(
   plan: AlignPlan,
   seedDoc: (d: number) => SeedDoc,
 ): (a: number, b: number, hashes?: Uint32Array, from?: number, to?: number) => TokenAlignment {
-  const inBoilerplate = sortedHashSet(plan.boilerplate);
-  const inIgnored = sortedHashSet(plan.ignored);
-  const isBoilerplate = (h: number): boolean => inBoilerplate(h) || inIgnored(h);
+  const isBoilerplate = boilerplateOf(plan);
   const notBoilerplate = (h: number): boolean => !isBoilerplate(h);
   const options = { minPassage: plan.minPassage, maxGap: plan.maxGap, boilerplate: isBoilerplate };
   const aligner = new SeededAligner(plan.k, options, notBoilerplate);
@@ -339,6 +337,13 @@ export function makePairAligner(
     // ignored (not winnowed), so all are seeds.
     return hashes === undefined ? aligner.align(docA!, seedDoc(b)) : aligner.alignOn(docA!, seedDoc(b), hashes, from, to, true);
   };
+}
+
+/** The plan's boilerplate fingerprints and the user's --boilerplate shingles, as one predicate. */
+function boilerplateOf(plan: AlignPlan): (hash: number) => boolean {
+  const inBoilerplate = sortedHashSet(plan.boilerplate);
+  const inIgnored = sortedHashSet(plan.ignored);
+  return (h) => inBoilerplate(h) || inIgnored(h);
 }
 
 /** The candidate index and the per-run alignment plan (the fingerprint index step). */
@@ -893,7 +898,7 @@ class OverlapCollector {
 /**
  * Tells pairs that share only their site's template (overlap/frame.ts) from pairs that share an
  * article or a passage of one. Runs on the thread that collects the pairs; each document's
- * content bounds and the corpus's fingerprint counts are made on first use.
+ * content bounds are made on first use, the recurring fingerprints come with the plan.
  */
 class TemplateTest {
   private readonly isBoilerplate: (hash: number) => boolean;
@@ -912,9 +917,7 @@ class TemplateTest {
   ) {
     const plan = overlapPlan.align;
     this.recurring = overlapPlan.recurring;
-    const inBoilerplate = sortedHashSet(plan.boilerplate);
-    const inIgnored = sortedHashSet(plan.ignored);
-    this.isBoilerplate = (h) => inBoilerplate(h) || inIgnored(h);
+    this.isBoilerplate = boilerplateOf(plan);
     this.k = plan.k;
     this.window = windowFor(plan.minPassage, plan.k);
     this.slack = plan.maxGap;

@@ -12,6 +12,9 @@ const site = (s: number, words: number): { head: string; foot: string } => ({
   foot: randomArticle(2000 + s, words, vocab),
 });
 const page = (t: { head: string; foot: string }, body: string): string => `${t.head}\n\n${body}\n\n${t.foot}`;
+/** `count` pages of site `t` named `${name}-${i}`, each around its own article of `words` words (seeds from `seed`). */
+const pages = (t: { head: string; foot: string }, name: string, count: number, words: number, seed: number): SourceDoc[] =>
+  Array.from({ length: count }, (_, i) => doc(`${name}-${i}`, page(t, randomArticle(seed + i, words, vocab))));
 const ids = (r: DedupeResult, members: readonly number[]): string[] => members.map((m) => r.documents[m]!.id).sort();
 const clusterIds = (r: DedupeResult): string[][] => r.clusters.map((c) => ids(r, c.members)).sort((x, y) => x[0]!.localeCompare(y[0]!));
 const pairIds = (r: DedupeResult): string[] => r.pairs.map((p) => `${r.documents[p.a]!.id}|${r.documents[p.b]!.id}|${p.kind}`);
@@ -21,7 +24,7 @@ describe('pages that share only their site template', () => {
     // Header and footer of 150 words each around 60-word articles: any two pages have exact
     // Jaccard ~0.65, above the threshold.
     const t = site(1, 150);
-    const docs = Array.from({ length: 8 }, (_, i) => doc(`brief-${i}`, page(t, randomArticle(100 + i, 60, vocab))));
+    const docs = pages(t, 'brief', 8, 60, 100);
     const plain = findDuplicates(docs, { overlap: false });
     expect(plain.clusters).toHaveLength(1);
     expect(plain.pairs[0]!.jaccard).toBeGreaterThan(0.6);
@@ -36,8 +39,8 @@ describe('pages that share only their site template', () => {
     // then share nothing but boilerplate.
     const t = site(2, 150);
     const docs = [
-      ...Array.from({ length: 6 }, (_, i) => doc(`brief-${i}`, page(t, randomArticle(200 + i, 60, vocab)))),
-      ...Array.from({ length: 25 }, (_, i) => doc(`long-${i}`, page(t, randomArticle(300 + i, 400, vocab)))),
+      ...pages(t, 'brief', 6, 60, 200),
+      ...pages(t, 'long', 25, 400, 300),
     ];
     const r = findDuplicates(docs);
     expect(r.stats.boilerplate.length).toBeGreaterThan(0);
@@ -48,7 +51,7 @@ describe('pages that share only their site template', () => {
   it('pages of one site do not overlap through the template, nor contain each other', () => {
     // 300-word template around 120-word articles: every pair of pages shares ~70% of each.
     const t = site(3, 300);
-    const docs = Array.from({ length: 10 }, (_, i) => doc(`page-${i}`, page(t, randomArticle(400 + i, 120, vocab))));
+    const docs = pages(t, 'page', 10, 120, 400);
     const r = findDuplicates(docs);
     expect(r.pairs).toEqual([]);
     expect(r.clusters).toEqual([]);
@@ -63,7 +66,7 @@ describe('pages that share only their site template', () => {
     const brief = randomArticle(507, 50, vocab);
     const docs = [
       // Other pages of the site, so that its header and footer recur.
-      ...Array.from({ length: 6 }, (_, i) => doc(`other-${i}`, page(t, randomArticle(600 + i, 300, vocab)))),
+      ...pages(t, 'other', 6, 300, 600),
       doc('story', page(t, article)),
       // Republished with a few words edited.
       doc('story-edited', page(t, editWords(article, 0.02, 7))),
@@ -106,7 +109,7 @@ describe('pages that share only their site template', () => {
     const docs: SourceDoc[] = [];
     for (let s = 0; s < 4; s++) {
       const t = site(10 + s, 100);
-      for (let i = 0; i < 6; i++) docs.push(doc(`site${s}-page${i}`, page(t, randomArticle(800 + s * 10 + i, 250, vocab))));
+      docs.push(...pages(t, `site${s}-page`, 6, 250, 800 + s * 10));
       docs.push(doc(`site${s}-story`, page(t, editWords(story, 0.01, s))));
     }
     const r = findDuplicates(docs);
@@ -130,7 +133,7 @@ describe('a large cluster joined through template pairs', () => {
       ...Array.from({ length: 30 }, (_, i) => doc(`b-copy-${String(i).padStart(2, '0')}`, page(t, brief))),
       doc('c-other', page(t, randomArticle(952, 60, vocab))),
       // More pages of the site, so that its template recurs.
-      ...Array.from({ length: 4 }, (_, i) => doc(`d-page-${i}`, page(t, randomArticle(960 + i, 300, vocab)))),
+      ...pages(t, 'd-page', 4, 300, 960),
     ];
     const r = findDuplicates(docs);
     expect(clusterIds(r)).toEqual([Array.from({ length: 30 }, (_, i) => `b-copy-${String(i).padStart(2, '0')}`)]);
