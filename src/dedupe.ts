@@ -393,18 +393,25 @@ export class Deduper {
 
   /**
    * Clusters: duplicate components, joined with derived copies through their best source.
-   * The keeper comes from the source side; `derived` lists the members that came in as copies.
+   * The keeper comes from a source core (see copyCores); `derived` lists one member of each
+   * other duplicate core.
    */
   private cluster(dup: UnionFind, attach: readonly [number, number][]): Cluster[] {
     const n = this.docs.length;
     const all = new UnionFind(n);
     for (const g of dup.groups()) for (const m of g.slice(1)) all.union(g[0]!, m);
     for (const [copy, source] of attach) all.union(copy, source);
-    const copyRoots = new Set(attach.map(([copy]) => dup.find(copy)));
     const info = { length: (d: number) => this.docs[d]!.chars, id: (d: number) => this.docs[d]!.id };
+    const copies = copyCores(dup, attach, (docs) => chooseKeeper(docs, this.options.keep, info));
     return all.groups().map((members) => {
-      const sources = members.filter((m) => !copyRoots.has(dup.find(m)));
-      const keep = chooseKeeper(sources.length > 0 ? sources : members, this.options.keep, info);
+      let sources = members.filter((m) => !copies.has(dup.find(m)));
+      // Derived from one another all round (three or more near-equal versions): the most
+      // published version is the source.
+      if (sources.length === 0) {
+        const most = members.reduce((m, d) => Math.max(m, dup.setSize(d)), 0);
+        sources = members.filter((m) => dup.setSize(m) === most);
+      }
+      const keep = chooseKeeper(sources, this.options.keep, info);
       const core = dup.find(keep);
       // Every other duplicate core keeps one copy, chosen as the keeper is: that one is derived;
       // the core's other copies are duplicates of it (removable like the keeper's own copies).
@@ -420,6 +427,43 @@ export class Deduper {
       return { members, keep, derived };
     });
   }
+}
+
+/**
+ * The duplicate cores (roots in `dup`) that are copies of another core: a core one of whose
+ * members is attached as a derived copy to a member of another core. Two cores attached to each
+ * other (versions of near-equal length, each mostly inside the other: an edited copy of a story
+ * that three sites carry unchanged) are one relation, not two: the core with more members is
+ * the source, and on equal sizes the one holding `pick` of both. An attachment inside one core
+ * makes no copy.
+ */
+export function copyCores(dup: UnionFind, attach: readonly [number, number][], pick: (docs: number[]) => number): Set<number> {
+  const to = new Map<number, Set<number>>();
+  for (const [copy, source] of attach) {
+    const c = dup.find(copy);
+    const s = dup.find(source);
+    if (c === s) continue;
+    let set = to.get(c);
+    if (!set) to.set(c, (set = new Set()));
+    set.add(s);
+  }
+  const groups = new Map<number, number[]>();
+  for (const g of dup.groups()) groups.set(dup.find(g[0]!), g);
+  const membersOf = (root: number): number[] => groups.get(root) ?? [root];
+  const copies = new Set<number>();
+  for (const [c, sources] of to) {
+    for (const s of sources) {
+      const mutual = to.get(s)?.has(c) ?? false;
+      const sWins = !mutual
+        || dup.setSize(s) > dup.setSize(c)
+        || (dup.setSize(s) === dup.setSize(c) && dup.find(pick([...membersOf(c), ...membersOf(s)].sort((x, y) => x - y))) === s);
+      if (sWins) {
+        copies.add(c);
+        break;
+      }
+    }
+  }
+  return copies;
 }
 
 /**

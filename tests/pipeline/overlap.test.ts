@@ -115,6 +115,26 @@ describe('derived copies', () => {
     expect(r.clusters[0]!.keep).toBe(0);
   });
 
+  it('keeps a copy of the version most sites carry, not an edited version derived from it that is a few characters longer', () => {
+    const story = text('fixtures/seeds/000_8e656ef614cc4b96.txt');
+    // Three sites carry the story; one of them drops its last sentence (fewer words than the
+    // edited version, so the two are derived from each other); a fourth rewrites one word in ten
+    // with longer words (the longest text: `--keep longest` alone would keep it).
+    const trimmed = story.slice(0, story.lastIndexOf('.', story.length - 2) + 1);
+    const edited = editWords(story, 0.1, 5);
+    const docs = [doc('a', story), doc('b', story), doc('c', trimmed), doc('d', edited)];
+    const r = findDuplicates(docs);
+    expect(r.pairs.find((p) => p.a === 2 && p.b === 3)?.kind).toBe('contained');
+    expect(r.pairs.find((p) => p.a === 0 && p.b === 3)?.kind).toBe('contained');
+    expect(r.documents[3]!.chars).toBeGreaterThan(r.documents[0]!.chars);
+    expect(r.clusters).toHaveLength(1);
+    const c = r.clusters[0]!;
+    expect(c.members).toEqual([0, 1, 2, 3]);
+    expect(c.keep).toBe(0);
+    expect(c.derived).toEqual([3]);
+    expect(r.stats.redundant).toBe(2);
+  });
+
   it('attaches each derived copy to one source: no chains through a long quoting document', () => {
     const vocab = vocabulary(800, 3);
     const shorts = [0, 1, 2, 3].map((i) => randomArticle(100 + i, 150, vocab));
