@@ -965,17 +965,22 @@ class TemplateTest {
 
   /**
    * Whether document d (A's side of the passages when `isA`) has an article of its own: a run of
-   * `article` shingles, outside the passages, that `other` lacks. Scattered edits make short runs
-   * (a changed word, k shingles); an article the other page does not have makes one as long as itself.
+   * `article` shingles, outside the passages and inside its content bounds, that `other` lacks.
+   * Scattered edits make short runs (a changed word, k shingles); an article the other page does
+   * not have makes one as long as itself. Boilerplate found by frequency (another site's header
+   * and footer around a copy of the story) is no article.
    */
   private hasOwn(d: number, other: number, pieces: readonly TokenPassage[], isA: boolean, article: number): boolean {
     const seq = this.state.sequences[d]!;
     const set = this.sets[other]!;
+    const { first, end } = this.bounds(d);
     // Shingles [p, p + k) inside a passage are shared: only the gaps between passages are read.
     const spans = pieces.map((p) => (isA ? [p.aStart, p.aEnd] : [p.bStart, p.bEnd]) as [number, number]).sort((x, y) => x[0] - y[0]);
-    let at = 0;
+    // The last shingle wholly before the trailing boilerplate starts at end - k.
+    const stop = Math.min(seq.length, Math.max(first, end - this.k + 1));
+    let at = first;
     for (let s = 0; s <= spans.length; s++) {
-      const to = s < spans.length ? spans[s]![0] : seq.length;
+      const to = s < spans.length ? Math.min(spans[s]![0], stop) : stop;
       let run = 0;
       for (let i = at; i < to; i++) {
         const h = seq[i]!;

@@ -39,7 +39,8 @@ export interface ContentBounds {
  * True when every passage touches the start of both documents' text or the end of both (within
  * `slack` tokens; boilerplate before or after the text counts as the document's edge), and
  * passages touch both the start and the end (a header and a footer: a lede or a closing paragraph
- * that rewrites of one story keep is shared at one edge only); true for no passages.
+ * that rewrites of one story keep is shared at one edge only), none of them both (one passage
+ * over the whole text is the article); true for no passages.
  * @param pieces passages in token space
  */
 export function atEdges(pieces: readonly TokenPassage[], a: ContentBounds, b: ContentBounds, slack: number): boolean {
@@ -49,6 +50,9 @@ export function atEdges(pieces: readonly TokenPassage[], a: ContentBounds, b: Co
     const atStart = p.aStart <= a.first + slack && p.bStart <= b.first + slack;
     const atEnd = p.aEnd >= a.end - slack && p.bEnd >= b.end - slack;
     if (!atStart && !atEnd) return false;
+    // One passage from the start of both texts to their end is the article itself (copies of a
+    // story whose sites' templates are boilerplate by frequency), not a header and a footer.
+    if (atStart && atEnd) return false;
     starts ||= atStart;
     ends ||= atEnd;
   }
