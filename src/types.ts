@@ -101,13 +101,21 @@ export interface ScoredPair {
   readonly kind: PairKind;
   /** Exact Jaccard of the shingle sets, in [0, 1]. */
   readonly jaccard: number;
+  /**
+   * On a duplicate pair whose `jaccard` is below the threshold: the exact Jaccard of the two
+   * documents' articles (their texts without the boilerplate at their edges), which made it one.
+   */
+  readonly articleJaccard?: number;
   /** |A∩B|/|A|. */
   readonly aInB: number;
   /** |A∩B|/|B|. */
   readonly bInA: number;
   /** Shared passages (absent when overlap detection is off). */
   readonly passages?: readonly Passage[];
-  /** Share of each document's words inside the passages: a's in b, b's in a; each in [0, 1]. */
+  /**
+   * Share of each document's words inside the passages: a's in b, b's in a; each in [0, 1]. A
+   * document with boilerplate at its edges (a site's header and footer) is counted without it.
+   */
   readonly coverage?: { readonly aInB: number; readonly bInA: number };
 }
 

@@ -21,12 +21,12 @@
  *    token ranges (kept packed since fingerprinting: no document is tokenized again), and quoted
  *    from the text only when a pair's `passages` are read.
  */
-import type { ScoredPair } from '../types.js';
+import type { PairKind, ScoredPair } from '../types.js';
 import type { DedupeOptions } from '../options.js';
 import type { DocFingerprint } from '../sketch/fingerprint.js';
-import { intersectionSize, similarityOfCounts } from '../sketch/similarity.js';
+import { intersectionSize, setSimilarity, similarityOfCounts } from '../sketch/similarity.js';
 import { tokenize, type TokenFilter } from '../text/tokenize.js';
-import { shingleSequence } from '../text/shingle.js';
+import { shingleSequence, toShingleSet } from '../text/shingle.js';
 import {
   documentFrequenciesOfSets,
   candidateIndex,
@@ -681,6 +681,8 @@ class OverlapCollector {
   /** Candidate pairs made (candidatePairs, or counted by whoever made them: countCandidates). */
   private candidates = 0;
   private readonly templates: TemplateTest;
+  private readonly articles: Articles;
+  private readonly articleJaccard: boolean;
   private templateDuplicates: ScoredPair[] = [];
   private templateCandidates = 0;
   private readonly t0 = performance.now();
@@ -693,7 +695,10 @@ class OverlapCollector {
     this.n = state.count;
     // map() reads one document's ranges at a time.
     this.store = new PassageStore(state.texts, (d) => state.tokenRanges(d, true));
-    this.templates = new TemplateTest(state, ctx.sets, plan);
+    this.articles = new Articles(state, ctx.sets, plan.align);
+    this.templates = new TemplateTest(state, ctx.sets, plan, this.articles);
+    // Word shingles only: with --unit char the sets are not of the shingles the sequences hold.
+    this.articleJaccard = ctx.options.unit === 'word';
   }
 
   /** The verified duplicate pairs, which get passages too. */
@@ -742,12 +747,8 @@ class OverlapCollector {
 
   /** A duplicate pair with its passages and their coverage. */
   private withPassages(p: ScoredPair, t: TokenAlignment): StoredPair {
-    const countA = this.state.counts[p.a]!;
-    const countB = this.state.counts[p.b]!;
-    return this.stored(
-      { a: p.a, b: p.b, kind: p.kind, jaccard: p.jaccard, aInB: p.aInB, bInA: p.bInA, coverage: { aInB: countA ? t.coveredA / countA : 0, bInA: countB ? t.coveredB / countB : 0 } },
-      t,
-    );
+    const coverage = { aInB: this.articles.coverage(p.a, t.pieces, true, t.coveredA), bInA: this.articles.coverage(p.b, t.pieces, false, t.coveredB) };
+    return this.stored({ a: p.a, b: p.b, kind: p.kind, jaccard: p.jaccard, aInB: p.aInB, bInA: p.bInA, coverage }, t);
   }
 
   /** The candidate pairs with their shared hashes (no candidate joins two copies of one cluster). */
@@ -842,20 +843,35 @@ class OverlapCollector {
 
   private record(a: number, b: number, t: TokenAlignment, intersection: number): void {
     const o = this.ctx.options;
-    const countA = this.state.counts[a]!;
-    const countB = this.state.counts[b]!;
-    const coverA = countA === 0 ? 0 : t.coveredA / countA;
-    const coverB = countB === 0 ? 0 : t.coveredB / countB;
-    // The smaller document (fewer tokens; ties: the later one) is the candidate copy.
-    const aSmaller = countA < countB || (countA === countB && a > b);
+    const { articles } = this;
+    // Coverage and sizes are of the documents' articles (without boilerplate at their edges).
+    const coverA = articles.coverage(a, t.pieces, true, t.coveredA);
+    const coverB = articles.coverage(b, t.pieces, false, t.coveredB);
+    const sizeA = articles.size(a);
+    const sizeB = articles.size(b);
+    // The smaller article (fewer tokens; ties: the later document) is the candidate copy.
+    const aSmaller = sizeA < sizeB || (sizeA === sizeB && a > b);
     const copy = aSmaller ? a : b;
     const source = aSmaller ? b : a;
     const cover = aSmaller ? coverA : coverB;
     const sim = similarityOfCounts(intersection, this.ctx.sets[a]!.length, this.ctx.sets[b]!.length);
     // A pair whose exact Jaccard reaches the threshold is a duplicate, also when the LSH bands
     // let it through (a few in a hundred right at the threshold: stats.recall_at_threshold).
-    const kind = sim.jaccard >= o.threshold ? 'duplicate' : cover >= o.containment ? 'contained' : 'overlap';
-    this.pairs.push(this.stored({ a, b, kind, jaccard: sim.jaccard, aInB: sim.aInB, bInA: sim.bInA, coverage: { aInB: coverA, bInA: coverB } }, t));
+    let kind: PairKind = sim.jaccard >= o.threshold ? 'duplicate' : cover >= o.containment ? 'contained' : 'overlap';
+    // So is the same article inside other sites' headers and footers: the exact Jaccard of the
+    // two articles, where either has boilerplate at its edges and the whole sets' intersection
+    // leaves the articles' Jaccard room to reach the threshold (their intersection is inside it,
+    // their union at least the larger article's set: Articles.leastSetSize).
+    let articleJaccard: number | undefined;
+    if (kind !== 'duplicate' && this.articleJaccard && (articles.framed(a) || articles.framed(b)) && intersection >= o.threshold * Math.max(articles.leastSetSize(a), articles.leastSetSize(b))) {
+      const j = setSimilarity(articles.set(a), articles.set(b)).jaccard;
+      if (j >= o.threshold) {
+        kind = 'duplicate';
+        articleJaccard = j;
+      }
+    }
+    const fields = { a, b, kind, jaccard: sim.jaccard, aInB: sim.aInB, bInA: sim.bInA, coverage: { aInB: coverA, bInA: coverB } };
+    this.pairs.push(this.stored(articleJaccard === undefined ? fields : { ...fields, articleJaccard }, t));
     if (kind === 'contained') {
       const prev = this.best.get(copy);
       if (!prev || cover > prev.cover || (cover === prev.cover && source < prev.source)) this.best.set(copy, { source, cover });
@@ -874,7 +890,7 @@ class OverlapCollector {
     }
     // Overlap groups: connected documents sharing passages (overlap or contained pairs).
     const uf = new UnionFind(n);
-    for (const p of this.pairs) uf.union(p.a, p.b);
+    for (const p of this.pairs) if (p.kind !== 'duplicate') uf.union(p.a, p.b);
     const groups = uf.groups().map((members) => ({ members }));
     const timings: Record<string, number> = { overlapIndex: plan.seconds, align: (performance.now() - this.t0) / 1000 };
     const t1 = performance.now();
@@ -896,33 +912,112 @@ class OverlapCollector {
 }
 
 /**
+ * Each document's article: its text without the boilerplate at its edges (a site's header and
+ * footer found by frequency or named by --boilerplate; overlap/frame.ts contentBounds). A
+ * document without such edges is its own article. Bounds and sets are made on first use.
+ */
+export class Articles {
+  private readonly isBoilerplate: (hash: number) => boolean;
+  private readonly k: number;
+  private readonly window: number;
+  /** Per document: first and end of its non-boilerplate text (first = -1: not made yet). */
+  private readonly first: Int32Array;
+  private readonly end: Int32Array;
+
+  constructor(
+    private readonly state: OverlapState,
+    private readonly sets: readonly Uint32Array[],
+    plan: AlignPlan,
+  ) {
+    this.isBoilerplate = boilerplateOf(plan);
+    this.k = plan.k;
+    this.window = windowFor(plan.minPassage, plan.k);
+    this.first = new Int32Array(state.count).fill(-1);
+    this.end = new Int32Array(state.count);
+  }
+
+  bounds(d: number): ContentBounds {
+    if (this.first[d]! < 0) {
+      const { state } = this;
+      const c = contentBounds(state.sequences[d]!, state.counts[d]!, this.k, this.window, this.isBoilerplate);
+      this.first[d] = c.first;
+      this.end[d] = c.end;
+    }
+    return { first: this.first[d]!, end: this.end[d]! };
+  }
+
+  /** True when d has boilerplate at an edge and text between (else its article is all of it). */
+  framed(d: number): boolean {
+    const b = this.bounds(d);
+    return b.first < b.end && (b.first > 0 || b.end < this.state.counts[d]!);
+  }
+
+  /** Tokens of d's article. */
+  size(d: number): number {
+    if (!this.framed(d)) return this.state.counts[d]!;
+    const b = this.bounds(d);
+    return b.end - b.first;
+  }
+
+  /**
+   * Share of d's article inside the passages (d is A's side of them when `isA`).
+   * @param covered the passages' tokens on d's side (TokenAlignment.coveredA/B)
+   */
+  coverage(d: number, pieces: readonly TokenPassage[], isA: boolean, covered: number): number {
+    const count = this.state.counts[d]!;
+    if (!this.framed(d)) return count === 0 ? 0 : covered / count;
+    const { first, end } = this.bounds(d);
+    let inside = 0;
+    for (const p of pieces) {
+      const from = Math.max(first, isA ? p.aStart : p.bStart);
+      const to = Math.min(end, isA ? p.aEnd : p.bEnd);
+      if (to > from) inside += to - from;
+    }
+    return inside / (end - first);
+  }
+
+  /**
+   * A lower bound of the size of d's article's shingle set, known without making it: each
+   * shingle of the whole set that the article lacks stands at one of the positions outside it.
+   */
+  leastSetSize(d: number): number {
+    const whole = this.sets[d]!.length;
+    if (!this.framed(d)) return whole;
+    const { first, end } = this.bounds(d);
+    const n = this.state.sequences[d]!.length;
+    const inside = Math.max(0, Math.min(n, end - this.k + 1) - first);
+    return Math.max(0, whole - (n - inside));
+  }
+
+  /** The shingle set (sorted, no repeats) of d's article: the shingles wholly inside it. */
+  set(d: number): Uint32Array {
+    if (!this.framed(d)) return this.sets[d]!;
+    const { first, end } = this.bounds(d);
+    const seq = this.state.sequences[d]!;
+    return toShingleSet(seq.subarray(first, Math.max(first, Math.min(seq.length, end - this.k + 1))));
+  }
+}
+
+/**
  * Tells pairs that share only their site's template (overlap/frame.ts) from pairs that share an
  * article or a passage of one. Runs on the thread that collects the pairs; each document's
  * content bounds are made on first use, the recurring fingerprints come with the plan.
  */
 class TemplateTest {
-  private readonly isBoilerplate: (hash: number) => boolean;
   private readonly k: number;
-  private readonly window: number;
   private readonly slack: number;
-  /** Per document: first and end of its non-boilerplate text (first = -1: not made yet). */
-  private readonly first: Int32Array;
-  private readonly end: Int32Array;
   private readonly recurring: (hash: number) => boolean;
 
   constructor(
     private readonly state: OverlapState,
     private readonly sets: readonly Uint32Array[],
     overlapPlan: OverlapPlan,
+    private readonly articles: Articles,
   ) {
     const plan = overlapPlan.align;
     this.recurring = overlapPlan.recurring;
-    this.isBoilerplate = boilerplateOf(plan);
     this.k = plan.k;
-    this.window = windowFor(plan.minPassage, plan.k);
     this.slack = plan.maxGap;
-    this.first = new Int32Array(state.count).fill(-1);
-    this.end = new Int32Array(state.count);
   }
 
   /**
@@ -954,13 +1049,7 @@ class TemplateTest {
   }
 
   private bounds(d: number): ContentBounds {
-    if (this.first[d]! < 0) {
-      const { state } = this;
-      const c = contentBounds(state.sequences[d]!, state.counts[d]!, this.k, this.window, this.isBoilerplate);
-      this.first[d] = c.first;
-      this.end[d] = c.end;
-    }
-    return { first: this.first[d]!, end: this.end[d]! };
+    return this.articles.bounds(d);
   }
 
   /**

@@ -207,6 +207,7 @@ export class StoredPair {
     self.b = fields.b;
     self.kind = fields.kind;
     self.jaccard = fields.jaccard;
+    if (fields.articleJaccard !== undefined) self.articleJaccard = fields.articleJaccard;
     self.aInB = fields.aInB;
     self.bInA = fields.bInA;
     Object.defineProperty(this, 'passages', PASSAGES);

@@ -27,7 +27,7 @@ export interface RenderRequest {
   readonly layout: PairLayout;
   /** Per pair: a, b, index in KINDS, number of passages (−1: no `passages`). */
   readonly meta: Int32Array;
-  /** Per pair: jaccard, aInB, bInA, coverage a_in_b, b_in_a (NaN: no coverage). */
+  /** Per pair (NUMS each): jaccard, aInB, bInA, coverage a_in_b, b_in_a (NaN: no coverage), articleJaccard (NaN: none). */
   readonly nums: Float64Array;
   /** Per passage: a.start, a.end, b.start, b.end, words, gaps. */
   readonly ints: Int32Array;
@@ -42,6 +42,9 @@ export interface RenderResponse {
 
 const KINDS: readonly PairKind[] = ['duplicate', 'contained', 'overlap'];
 
+/** Numbers per pair in RenderRequest.nums. */
+const NUMS = 6;
+
 /** Whether every pair can be packed: passages kept in a PassageStore, or none at all. */
 export function packable(pairs: readonly ScoredPair[]): boolean {
   return pairs.every((p) => p instanceof StoredPair || p.passages === undefined);
@@ -51,7 +54,7 @@ export function packable(pairs: readonly ScoredPair[]): boolean {
 export function packPairs(pairs: readonly ScoredPair[], from: number, to: number, seq: number, layout: PairLayout): RenderRequest {
   const n = to - from;
   const meta = new Int32Array(4 * n);
-  const nums = new Float64Array(5 * n);
+  const nums = new Float64Array(NUMS * n);
   const ints = new IntList(64 * n);
   for (let i = 0; i < n; i++) {
     const p = pairs[from + i]!;
@@ -59,11 +62,12 @@ export function packPairs(pairs: readonly ScoredPair[], from: number, to: number
     meta[4 * i + 1] = p.b;
     meta[4 * i + 2] = KINDS.indexOf(p.kind);
     meta[4 * i + 3] = p instanceof StoredPair ? p.packPassages(ints) : -1;
-    nums[5 * i] = p.jaccard;
-    nums[5 * i + 1] = p.aInB;
-    nums[5 * i + 2] = p.bInA;
-    nums[5 * i + 3] = p.coverage ? p.coverage.aInB : NaN;
-    nums[5 * i + 4] = p.coverage ? p.coverage.bInA : NaN;
+    nums[NUMS * i] = p.jaccard;
+    nums[NUMS * i + 1] = p.aInB;
+    nums[NUMS * i + 2] = p.bInA;
+    nums[NUMS * i + 3] = p.coverage ? p.coverage.aInB : NaN;
+    nums[NUMS * i + 4] = p.coverage ? p.coverage.bInA : NaN;
+    nums[NUMS * i + 5] = p.articleJaccard ?? NaN;
   }
   return { seq, first: from, layout, meta, nums, ints: ints.data.slice(0, ints.length) };
 }
@@ -90,15 +94,17 @@ export function unpackPairs(req: RenderRequest, text: (doc: number) => string): 
         passages.push({ a: { start, end }, b: { start: ints[q + 2]!, end: ints[q + 3]! }, words: ints[q + 4]!, text: t.slice(start, end), gaps: ints[q + 5]! });
       }
     }
-    const covA = nums[5 * i + 3]!;
+    const covA = nums[NUMS * i + 3]!;
+    const articleJaccard = nums[NUMS * i + 5]!;
     pairs.push({
       a,
       b: meta[4 * i + 1]!,
       kind: KINDS[meta[4 * i + 2]!]!,
-      jaccard: nums[5 * i]!,
-      aInB: nums[5 * i + 1]!,
-      bInA: nums[5 * i + 2]!,
-      ...(Number.isNaN(covA) ? {} : { coverage: { aInB: covA, bInA: nums[5 * i + 4]! } }),
+      jaccard: nums[NUMS * i]!,
+      ...(Number.isNaN(articleJaccard) ? {} : { articleJaccard }),
+      aInB: nums[NUMS * i + 1]!,
+      bInA: nums[NUMS * i + 2]!,
+      ...(Number.isNaN(covA) ? {} : { coverage: { aInB: covA, bInA: nums[NUMS * i + 4]! } }),
       ...(passages ? { passages } : {}),
     });
   }
@@ -143,18 +149,23 @@ export function renderPacked(req: RenderRequest, ids: IdBytes, text: (doc: numbe
     out.ascii(',"b":');
     id(meta[4 * i + 1]!);
     out.ascii(`,"kind":${KIND_JSON[meta[4 * i + 2]!]!},"jaccard":`);
-    out.share(nums[5 * i]!);
+    out.share(nums[NUMS * i]!);
+    const articleJaccard = nums[NUMS * i + 5]!;
+    if (!Number.isNaN(articleJaccard)) {
+      out.ascii(',"article_jaccard":');
+      out.share(articleJaccard);
+    }
     out.ascii(',"containment":{"a_in_b":');
-    out.share(nums[5 * i + 1]!);
+    out.share(nums[NUMS * i + 1]!);
     out.ascii(',"b_in_a":');
-    out.share(nums[5 * i + 2]!);
+    out.share(nums[NUMS * i + 2]!);
     out.ascii('}');
-    const covA = nums[5 * i + 3]!;
+    const covA = nums[NUMS * i + 3]!;
     if (!Number.isNaN(covA)) {
       out.ascii(',"coverage":{"a_in_b":');
       out.share(covA);
       out.ascii(',"b_in_a":');
-      out.share(nums[5 * i + 4]!);
+      out.share(nums[NUMS * i + 4]!);
       out.ascii('}');
     }
     const count = meta[4 * i + 3]!;

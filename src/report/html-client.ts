@@ -132,7 +132,7 @@ export const CLIENT_SCRIPT = String.raw`
           if (pi === undefined) sim = h('span', { class: 'meta', text: 'linked through another member' });
           else {
             var p = pairs[pi];
-            var label = p.kind === 'duplicate' ? 'Jaccard ' + pct(p.jaccard)
+            var label = p.kind === 'duplicate' ? 'Jaccard ' + pct(p.article_jaccard !== undefined ? p.article_jaccard : p.jaccard)
               : pct(p.coverage ? (p.doc_a === m ? p.coverage.a_in_b : p.coverage.b_in_a) : (p.doc_a === m ? p.containment.a_in_b : p.containment.b_in_a)) + ' in the keeper';
             sim = h('button', { class: 'sim', type: 'button', title: 'Compare side by side', text: label + ' →', onclick: function () { openPairLink(pi); } });
           }
@@ -330,15 +330,19 @@ export const CLIENT_SCRIPT = String.raw`
     return marks;
   }
 
+  function articles(p) {
+    return p.article_jaccard === undefined ? '' : ', ' + pct(p.article_jaccard) + ' without the boilerplate at their edges';
+  }
+
   function sentence(p) {
     var ps = passagesOf(p), w = wordsOf(p);
     if (!p.coverage || ps.length === 0) {
-      return p.kind === 'duplicate' ? 'A and B are near-duplicates: Jaccard ' + pct(p.jaccard) + ' of their shingles.' : '';
+      return p.kind === 'duplicate' ? 'A and B are near-duplicates: Jaccard ' + pct(p.jaccard) + ' of their shingles' + articles(p) + '.' : '';
     }
     var aFirst = p.coverage.a_in_b >= p.coverage.b_in_a;
     var x = aFirst ? 'A' : 'B', y = aFirst ? 'B' : 'A';
     var cx = aFirst ? p.coverage.a_in_b : p.coverage.b_in_a, cy = aFirst ? p.coverage.b_in_a : p.coverage.a_in_b;
-    if (p.kind === 'duplicate') return 'A and B are near-duplicates (Jaccard ' + pct(p.jaccard) + '): ' + plural(ps.length, 'shared passage') + ', ' + plural(w, pairUnit(p)) + '.';
+    if (p.kind === 'duplicate') return 'A and B are near-duplicates (Jaccard ' + pct(p.jaccard) + articles(p) + '): ' + plural(ps.length, 'shared passage') + ', ' + plural(w, pairUnit(p)) + '.';
     if (p.kind === 'contained') return x + ' is derived from ' + y + ': ' + plural(ps.length, 'passage') + ', ' + plural(w, pairUnit(p)) + ', ' + pct(cx) + ' of it.';
     return x + ' shares ' + plural(ps.length, 'passage') + ' (' + plural(w, pairUnit(p)) + ', ' + pct(cx) + ' of it) with ' + y + ' (' + pct(cy) + ' of that).';
   }
@@ -381,7 +385,7 @@ export const CLIENT_SCRIPT = String.raw`
     var next = h('button', { class: 'btn', type: 'button', text: '›', title: 'Next passage (n)', onclick: function () { step(1); } });
     view.count = count; view.prev = prev; view.next = next;
     var figs = [
-      fig('Jaccard', ['', pct(p.jaccard)]),
+      fig('Jaccard', p.article_jaccard === undefined ? ['', pct(p.jaccard)] : ['', pct(p.jaccard), ' · articles ', pct(p.article_jaccard)]),
       fig('Containment', ['A in B ', pct(p.containment.a_in_b), ' · B in A ', pct(p.containment.b_in_a)]),
     ];
     if (p.coverage) figs.push(fig('Coverage', ['A ', pct(p.coverage.a_in_b), ' · B ', pct(p.coverage.b_in_a)]));

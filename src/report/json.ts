@@ -77,6 +77,7 @@ export function pairRecord(r: DedupeResult, p: ScoredPair): Record<string, unkno
     b: id(p.b),
     kind: p.kind,
     jaccard: round(p.jaccard),
+    ...(p.articleJaccard !== undefined ? { article_jaccard: round(p.articleJaccard) } : {}),
     containment: { a_in_b: round(p.aInB), b_in_a: round(p.bInA) },
     ...(p.coverage ? { coverage: { a_in_b: round(p.coverage.aInB), b_in_a: round(p.coverage.bInA) } } : {}),
     ...(p.passages ? { passages: p.passages.map(passageRecord) } : {}),
@@ -108,7 +109,9 @@ export function share(x: number): string {
  * @param head what the record starts with after `{` (e.g. `"type":"pair",` for JSON Lines)
  */
 export function pairJson(ids: readonly string[], p: ScoredPair, head = ''): string {
-  let s = `{${head}"a":${ids[p.a]},"b":${ids[p.b]},"kind":${JSON.stringify(p.kind)},"jaccard":${share(p.jaccard)},"containment":{"a_in_b":${share(p.aInB)},"b_in_a":${share(p.bInA)}}`;
+  let s = `{${head}"a":${ids[p.a]},"b":${ids[p.b]},"kind":${JSON.stringify(p.kind)},"jaccard":${share(p.jaccard)}`;
+  if (p.articleJaccard !== undefined) s += `,"article_jaccard":${share(p.articleJaccard)}`;
+  s += `,"containment":{"a_in_b":${share(p.aInB)},"b_in_a":${share(p.bInA)}}`;
   if (p.coverage) s += `,"coverage":{"a_in_b":${share(p.coverage.aInB)},"b_in_a":${share(p.coverage.bInA)}}`;
   const passages = p.passages;
   if (passages) {

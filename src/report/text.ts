@@ -97,7 +97,8 @@ export function writeText(r: DedupeResult, write: (chunk: string) => void, opts:
       if (p) {
         const mInKeep = p.a === m ? p.aInB : p.bInA;
         const keepInM = p.a === m ? p.bInA : p.aInB;
-        sim = `Jaccard ${fixed(p.jaccard)}, containment ${fixed(mInKeep)} / ${fixed(keepInM)}`;
+        const article = p.articleJaccard === undefined ? '' : ` (${fixed(p.articleJaccard)} without the sites' boilerplate)`;
+        sim = `Jaccard ${fixed(p.jaccard)}${article}, containment ${fixed(mInKeep)} / ${fixed(keepInM)}`;
         if (p.coverage) {
           const cov = p.a === m ? p.coverage.aInB : p.coverage.bInA;
           if (p.kind !== 'duplicate') sim = `${pct(cov)} of it in passages of the keeper; ${sim}`;

@@ -4,6 +4,8 @@ import { atEdges, contentBounds, radixSorted, recurringInPieces } from '../../sr
 import type { TokenPassage } from '../../src/overlap/align.js';
 import type { SourceDoc } from '../../src/types.js';
 import { doc, editWords, randomArticle, vocabulary } from './helpers.js';
+import { writeText } from '../../src/report/text.js';
+import { PLAIN } from '../../src/report/style.js';
 
 // Plain-text pages of news sites: each site puts one header and one footer around every article.
 const vocab = vocabulary(3000, 11);
@@ -135,8 +137,46 @@ describe('pages that share only their site template', () => {
     expect(r.stats.boilerplate.length).toBeGreaterThan(0);
     expect(clusterIds(r)).toEqual([Array.from({ length: 6 }, (_, s) => `site${s}-story`)]);
     expect(pairIds(r).filter((p) => p.includes('-page'))).toEqual([]);
-    expect(r.pairs.filter((p) => p.kind === 'overlap')).toEqual([]);
     expect(r.stats.templatePairs).toBe(0);
+    // The sites' headers and footers keep the whole texts below the threshold; their articles
+    // (the texts without that boilerplate) are duplicates, and so are the pages.
+    expect(r.pairs).toHaveLength(15);
+    for (const p of r.pairs) {
+      expect(p.kind).toBe('duplicate');
+      expect(p.jaccard).toBeLessThan(0.6);
+      expect(p.articleJaccard).toBeGreaterThan(0.7);
+      expect(p.coverage!.aInB).toBeGreaterThan(0.9);
+    }
+    expect(r.stats.redundant).toBe(5);
+    // The text report gives both figures.
+    let out = '';
+    writeText(r, (chunk) => (out += chunk), { style: PLAIN });
+    const lines = out.split('\n').filter((l) => /^ {2}dup +site\d-story/.test(l));
+    expect(lines).toHaveLength(5);
+    for (const l of lines) expect(l).toMatch(/Jaccard 0\.[0-5]\d\d \(0\.[7-9]\d\d without the sites' boilerplate\)/);
+    // With --no-overlap no boilerplate is known: the whole texts are compared.
+    expect(findDuplicates(docs, { overlap: false }).clusters).toEqual([]);
+  });
+
+  it('measures coverage over articles: a shortened copy inside another site\'s template is derived from the story', () => {
+    const story = randomArticle(720, 300, vocab);
+    const words = story.split(' ');
+    const docs: SourceDoc[] = [];
+    for (let s = 0; s < 2; s++) {
+      const t = site(30 + s, 120);
+      docs.push(...pages(t, `site${s}-page`, 22, 250, 1100 + s * 30));
+    }
+    docs.push(doc('a-story', page(site(30, 120), story)), doc('b-short', page(site(31, 120), words.slice(0, 150).join(' '))));
+    const r = findDuplicates(docs);
+    const p = r.pairs.find((x) => r.documents[x.a]!.id === 'a-story' && r.documents[x.b]!.id === 'b-short')!;
+    expect(p.kind).toBe('contained');
+    expect(p.articleJaccard).toBeUndefined();
+    // 150 of its 390 words are the story's: its article is all inside the passages.
+    expect(p.coverage!.bInA).toBeGreaterThan(0.97);
+    expect(p.coverage!.aInB).toBeGreaterThan(0.45);
+    expect(p.coverage!.aInB).toBeLessThan(0.55);
+    expect(clusterIds(r)).toEqual([['a-story', 'b-short']]);
+    expect(r.clusters[0]!.derived.map((d) => r.documents[d]!.id)).toEqual(['b-short']);
   });
 });
 

@@ -76,7 +76,7 @@ describe('JsonBytes', () => {
 });
 
 describe('renderPacked', () => {
-  /** A random request over documents with texts `texts`: pairs with and without coverage and passages. */
+  /** A random request over documents with texts `texts`: pairs with and without coverage, article Jaccard and passages. */
   const request = (texts: string[]) =>
     fc
       .array(
@@ -84,8 +84,9 @@ describe('renderPacked', () => {
           a: fc.nat({ max: texts.length - 1 }),
           b: fc.nat({ max: texts.length - 1 }),
           kind: fc.nat({ max: 2 }),
-          scores: fc.array(fc.oneof(fc.double({ min: 0, max: 1, noNaN: true }), fc.constantFrom(0, 1, 0.5)), { minLength: 5, maxLength: 5 }),
+          scores: fc.array(fc.oneof(fc.double({ min: 0, max: 1, noNaN: true }), fc.constantFrom(0, 1, 0.5)), { minLength: 6, maxLength: 6 }),
           coverage: fc.boolean(),
+          article: fc.boolean(),
           passages: fc.option(fc.array(fc.tuple(fc.nat(), fc.nat(), fc.nat({ max: 1000 }), fc.nat({ max: 9 })), { maxLength: 4 }), { nil: undefined }),
         }),
         { maxLength: 12 },
@@ -93,12 +94,13 @@ describe('renderPacked', () => {
       .chain((pairs) =>
         fc.record({ first: fc.nat({ max: 3 }), layout: fc.constantFrom('json' as const, 'jsonl' as const) }).map(({ first, layout }): RenderRequest => {
           const meta = new Int32Array(4 * pairs.length);
-          const nums = new Float64Array(5 * pairs.length);
+          const nums = new Float64Array(6 * pairs.length);
           const ints: number[] = [];
           pairs.forEach((p, i) => {
             meta.set([p.a, p.b, p.kind, p.passages ? p.passages.length : -1], 4 * i);
-            nums.set(p.scores, 5 * i);
-            if (!p.coverage) nums[5 * i + 3] = NaN;
+            nums.set(p.scores, 6 * i);
+            if (!p.coverage) nums[6 * i + 3] = NaN;
+            if (!p.article) nums[6 * i + 5] = NaN;
             const len = texts[p.a]!.length;
             for (const [x, y, words, gaps] of p.passages ?? []) {
               const start = x % (len + 1);

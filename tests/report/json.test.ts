@@ -55,6 +55,12 @@ describe('JSON report', () => {
         passages += p.passages?.length ?? 0;
       }
     }
+    // A duplicate made one by its articles carries article_jaccard, after jaccard.
+    const withArticle = { ...runs[0]!.pairs[0]!, articleJaccard: 0.9312345 };
+    const ids0 = documentIds(runs[0]!);
+    expect(pairJson(ids0, withArticle)).toBe(JSON.stringify(pairRecord(runs[0]!, withArticle)));
+    expect(Object.keys(JSON.parse(pairJson(ids0, withArticle))).slice(3, 5)).toEqual(['jaccard', 'article_jaccard']);
+    expect(JSON.parse(pairJson(ids0, withArticle)).article_jaccard).toBe(0.931235);
     expect(runs[1]!.pairs.length).toBeGreaterThan(0);
     expect(runs[3]!.pairs.some((p) => p.passages?.some((q) => q.text.includes('"stop" \\ then\tleft \u2028 at \ud800')))).toBe(true);
     expect(passages).toBeGreaterThan(10);
