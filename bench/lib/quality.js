@@ -116,8 +116,8 @@ export function plantedRecall(report, planted) {
 }
 
 /**
- * Precision checks. `violations`: reported duplicate pairs whose own jaccard is below the
- * threshold (must be 0). `suspect`: reported duplicate pairs whose recomputed truth Jaccard is
+ * Precision checks. `violations`: reported duplicate pairs whose own jaccard (or article_jaccard)
+ * is below the threshold (must be 0). `suspect`: reported duplicate pairs whose recomputed truth Jaccard is
  * below threshold − BORDER (checked on up to `limit` pairs).
  * @param {any} report
  * @param {Set<string>} plantedKeys unordered keys of planted pairs
@@ -137,7 +137,8 @@ export function precisionChecks(report, plantedKeys, texts, limit = 20000) {
     kinds[kind] = (kinds[kind] ?? 0) + 1;
     if (kind !== 'duplicate') continue;
     if (plantedKeys.has(key)) planted++;
-    const j = Number(p.jaccard);
+    // A duplicate by its articles (overlap on) carries the Jaccard that made it one.
+    const j = Math.max(Number(p.jaccard), Number(p.article_jaccard ?? 0));
     if (!(j >= threshold - 1e-9)) {
       violations++;
       if (examples.length < 3) examples.push({ a: p.ca, b: p.cb, jaccard: p.jaccard });
