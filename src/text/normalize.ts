@@ -12,6 +12,7 @@
  * (see `foldLookalikes`). Typographic quotes, dashes and spaces never reach here: they separate
  * tokens, so they fold by construction.
  */
+import { HAN_FOLD_FIRST, HAN_FOLD_LAST, HAN_FOLD_PAIRS } from './han-fold.js';
 import { JOINERS } from './char-class.js';
 import { decodeEntities } from './entities.js';
 
@@ -119,6 +120,28 @@ const DIGIT_VALUE = new Uint8Array(0x10000);
 const DIACRITICS = 1;
 /** `scan` flag: the token has decimal digits of another script. */
 const DIGITS = 2;
+/** `scan` flag: the token has Han characters of U+3400–U+9FFF (HAN_FOLD's range). */
+const HAN = 4;
+
+/**
+ * Traditional Chinese characters folded to simplified ones, by code point from HAN_FOLD_FIRST
+ * (identity where OpenCC has no simplified form): a story published in Hong Kong or Taiwan in
+ * traditional characters is the same text as its mainland original, as an accented and an
+ * unaccented copy are. One character each, so offsets and token counts do not change.
+ */
+export const HAN_FOLD = new Uint16Array(HAN_FOLD_LAST - HAN_FOLD_FIRST + 1);
+for (let i = 0; i < HAN_FOLD.length; i++) HAN_FOLD[i] = HAN_FOLD_FIRST + i;
+for (let i = 0; i < HAN_FOLD_PAIRS.length; i += 2) HAN_FOLD[HAN_FOLD_PAIRS.charCodeAt(i) - HAN_FOLD_FIRST] = HAN_FOLD_PAIRS.charCodeAt(i + 1);
+
+/** `s` with its traditional Chinese characters written in simplified ones. */
+function foldHan(s: string): string {
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    out += c >= HAN_FOLD_FIRST && c <= HAN_FOLD_LAST ? String.fromCharCode(HAN_FOLD[c - HAN_FOLD_FIRST]!) : s[i];
+  }
+  return out;
+}
 
 /**
  * What a token needs beyond NFKC and case folding: DIACRITICS for Latin letters past ASCII
@@ -132,6 +155,7 @@ function scan(s: string): number {
     const c = s.charCodeAt(i);
     if (c < 0xc0) continue;
     if (c <= 0x3ff || (c >= 0x1e00 && c <= 0x1fff)) flags |= DIACRITICS;
+    else if (c >= HAN_FOLD_FIRST && c <= HAN_FOLD_LAST) flags |= HAN;
     else if (c >= 0x660 && DIGIT_VALUE[c] !== 0) flags |= DIGITS; // U+0660: the first digit past ASCII
   }
   return flags;
@@ -193,6 +217,7 @@ export function normalizeWord(raw: string): string {
   const marked = (flags & DIACRITICS) !== 0;
   if (marked) nfkc = stripDiacritics(nfkc);
   if (flags & DIGITS) nfkc = asciiDigits(nfkc);
+  if (flags & HAN) nfkc = foldHan(nfkc);
   let s = nfkc.toLowerCase();
   s = foldLookalikes(nfkc, s);
   if (marked) s = s.replace(LETTER_FOLD_RE, (ch) => LETTER_FOLDS[ch]!);

@@ -18,7 +18,7 @@ import { classifyAstral } from './char-class.js';
 import * as fnv from './hash.js';
 import { fmix32, hashToken } from './hash.js';
 import { entityEnd, entityValue } from './entities.js';
-import { normalizeToken, normalizeWord } from './normalize.js';
+import { HAN_FOLD as HAN_FOLD_IMPORT, normalizeToken, normalizeWord } from './normalize.js';
 
 // The scanners' constants as module-local bindings: V8 reads an imported binding through its
 // module cell on every use (imports are live), a local const it folds into the compiled loop.
@@ -26,6 +26,7 @@ import { normalizeToken, normalizeWord } from './normalize.js';
 // 718–740 ms).
 const { CHAR_CLASS, HIGH, JOIN, SEP, SOLO, WORD } = classes;
 const { FNV_OFFSET, FNV_PRIME } = fnv;
+const HAN_FOLD = HAN_FOLD_IMPORT;
 
 /** Optional token filters, resolved at the edge (see languages.ts). */
 export interface TokenFilter {
@@ -212,12 +213,15 @@ function scanFull(text: string, from: number, st: ScanState): void {
         width = cls === 0 ? 1 : 2;
       }
       if (cls === SOLO) {
-        // One token per character. CJK unified ideographs and hiragana are NFKC-stable and
-        // caseless: hashed inline; other unspaced scripts go through normalization.
+        // One token per character. CJK ideographs (Extension A and unified; traditional ones
+        // folded to simplified as normalizeWord does) and hiragana are NFKC-stable and caseless:
+        // hashed inline; other unspaced scripts go through normalization.
         const h =
-          width === 1 && ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3041 && c <= 0x3096))
-            ? fmix32(Math.imul(FNV_OFFSET ^ c, FNV_PRIME))
-            : hashToken(normalizeWord(text.slice(i, i + width)));
+          width === 1 && c >= 0x3400 && c <= 0x9fff
+            ? fmix32(Math.imul(FNV_OFFSET ^ HAN_FOLD[c - 0x3400]!, FNV_PRIME))
+            : width === 1 && c >= 0x3041 && c <= 0x3096
+              ? fmix32(Math.imul(FNV_OFFSET ^ c, FNV_PRIME))
+              : hashToken(normalizeWord(text.slice(i, i + width)));
         if (count === cap) ({ hashes, starts, ends, cap } = grown(hashes, starts, ends, cap));
         hashes[count] = h;
         starts[count] = i;

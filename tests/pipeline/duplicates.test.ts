@@ -7,6 +7,7 @@ import { doc, editWords, fixtureDocs, root, seeds, text } from './helpers.js';
 import { mkdtempSync, writeFileSync, copyFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import * as OpenCC from 'opencc-js';
 
 const ids = (r: ReturnType<typeof findDuplicates>, members: readonly number[]): string[] =>
   members.map((m) => path.basename(r.documents[m]!.id));
@@ -162,6 +163,19 @@ describe('any script', () => {
       expect(r.pairs.some((p) => (p.a === 0 && p.b === 1) || (p.a === 1 && p.b === 0))).toBe(false);
     });
   }
+});
+
+describe('Chinese in traditional characters', () => {
+  it('finds a mainland story republished in Hong Kong characters, and keeps another story apart', () => {
+    const zh = text('fixtures/multilingual/zh-a.txt');
+    const hk = OpenCC.Converter({ from: 'cn', to: 'hk' })(zh);
+    const twOther = OpenCC.Converter({ from: 'cn', to: 'tw' })(text('fixtures/multilingual/zh-b.txt'));
+    expect(hk).not.toBe(zh);
+    const r = findDuplicates([doc('cn', zh), doc('hk', hk), doc('tw-other', twOther)]);
+    expect(r.clusters.map((c) => ids(r, c.members))).toEqual([['cn', 'hk']]);
+    expect(r.pairs.find((p) => p.kind === 'duplicate')!.jaccard).toBe(1);
+    expect(r.pairs.some((p) => p.b === 2 || p.a === 2)).toBe(false);
+  });
 });
 
 describe('copies without diacritics', () => {

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { scanTokens, tokenize } from '../../src/text/tokenize.js';
 import { passageTokens } from '../../src/compare/overlap-stage.js';
 import { hashToken } from '../../src/text/hash.js';
-import { normalizeToken, normalizeText } from '../../src/text/normalize.js';
+import { HAN_FOLD, normalizeToken, normalizeText } from '../../src/text/normalize.js';
+import { HAN_FOLD_FIRST, HAN_FOLD_LAST, HAN_FOLD_PAIRS } from '../../src/text/han-fold.js';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import * as OpenCC from 'opencc-js';
+import { root } from '../pipeline/helpers.js';
 
 /** The raw token strings, by their offsets. */
 const words = (text: string): string[] => {
@@ -249,5 +254,41 @@ describe('invisible characters and homoglyphs', () => {
       }
     }
     expect(normalizeToken('ёж')).toBe(normalizeToken('еж')); // the one fold meant to merge words
+  });
+});
+
+describe('traditional and simplified Chinese', () => {
+  const simplified = readFileSync(path.join(root, 'fixtures/multilingual/zh-a.txt'), 'utf8');
+  // OpenCC's own converter, phrases included (Taiwan forms): what a Taiwan site publishes.
+  const traditional = OpenCC.Converter({ from: 'cn', to: 'tw' })(simplified);
+
+  it('folds a story written in traditional characters to its simplified original, token by token', () => {
+    expect(traditional).not.toBe(simplified);
+    expect(traditional.length).toBe(simplified.length);
+    const s = tokenize(simplified);
+    const t = tokenize(traditional);
+    expect(t.count).toBe(s.count);
+    let differing = 0;
+    for (let i = 0; i < s.count; i++) if (simplified[s.starts[i]!] !== traditional[t.starts[i]!]) differing++;
+    expect(differing).toBeGreaterThan(20);
+    expect(Array.from(t.hashes.subarray(0, t.count))).toEqual(Array.from(s.hashes.subarray(0, s.count)));
+    expect(norm(traditional)).toBe(norm(simplified));
+  });
+
+  it('is a function of the character (folding twice is folding once), from both tokenizer paths alike', () => {
+    for (let i = 0; i < HAN_FOLD_PAIRS.length; i += 2) {
+      const target = HAN_FOLD_PAIRS.charCodeAt(i + 1);
+      expect(HAN_FOLD[target - HAN_FOLD_FIRST]).toBe(target);
+    }
+    // Every ideograph of the table's range hashes inline as normalizeWord folds it.
+    for (let c = HAN_FOLD_FIRST; c <= HAN_FOLD_LAST; c++) {
+      const ch = String.fromCharCode(c);
+      const t = tokenize(ch);
+      if (t.count === 0) continue;
+      if (t.hashes[0] !== hashToken(normalizeToken(ch))) expect(`${ch} U+${c.toString(16)}`).toBe('hashed alike');
+    }
+    expect(normalizeToken('國')).toBe('国');
+    expect(normalizeToken('国')).toBe('国');
+    expect(normalizeToken('學習')).toBe('学习');
   });
 });
