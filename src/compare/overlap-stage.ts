@@ -916,7 +916,7 @@ class OverlapCollector {
  * footer found by frequency or named by --boilerplate; overlap/frame.ts contentBounds). A
  * document without such edges is its own article. Bounds and sets are made on first use.
  */
-export class Articles {
+class Articles {
   private readonly isBoilerplate: (hash: number) => boolean;
   private readonly k: number;
   private readonly window: number;
@@ -936,6 +936,7 @@ export class Articles {
     this.end = new Int32Array(state.count);
   }
 
+  /** Where d's article starts and ends, in tokens. */
   bounds(d: number): ContentBounds {
     if (this.first[d]! < 0) {
       const { state } = this;
@@ -1028,7 +1029,7 @@ class TemplateTest {
    */
   isTemplate(a: number, b: number, t: TokenAlignment, duplicate: boolean): boolean {
     if (t.pieces.length === 0 && !duplicate) return false;
-    if (!atEdges(t.pieces, this.bounds(a), this.bounds(b), this.slack)) return false;
+    if (!atEdges(t.pieces, this.articles.bounds(a), this.articles.bounds(b), this.slack)) return false;
     const { state } = this;
     const need = Math.max(state.minTokens[a]!, state.minTokens[b]!);
     // A passage's worth of words that no shingle shares with the other page.
@@ -1038,18 +1039,14 @@ class TemplateTest {
     if (state.counts[a]! - t.coveredA < article || state.counts[b]! - t.coveredB < article) return false;
     if (t.pieces.length === 0) {
       // Nothing shared but boilerplate: both must hold some beside their own text.
-      const ea = this.bounds(a);
-      const eb = this.bounds(b);
+      const ea = this.articles.bounds(a);
+      const eb = this.articles.bounds(b);
       if (state.counts[a]! - ea.end + ea.first < need || state.counts[b]! - eb.end + eb.first < need) return false;
     } else {
       const r = recurringInPieces(t.pieces, state.winnowed[a]!, state.positions[a]!, this.k, this.recurring);
       if (r.inside === 0 || r.recurring < RECURRING_SHARE * r.inside) return false;
     }
     return this.hasOwn(a, b, t.pieces, true, article) && this.hasOwn(b, a, t.pieces, false, article);
-  }
-
-  private bounds(d: number): ContentBounds {
-    return this.articles.bounds(d);
   }
 
   /**
@@ -1062,7 +1059,7 @@ class TemplateTest {
   private hasOwn(d: number, other: number, pieces: readonly TokenPassage[], isA: boolean, article: number): boolean {
     const seq = this.state.sequences[d]!;
     const set = this.sets[other]!;
-    const { first, end } = this.bounds(d);
+    const { first, end } = this.articles.bounds(d);
     // Shingles [p, p + k) inside a passage are shared: only the gaps between passages are read.
     const spans = pieces.map((p) => (isA ? [p.aStart, p.aEnd] : [p.bStart, p.bEnd]) as [number, number]).sort((x, y) => x[0] - y[0]);
     // The last shingle wholly before the trailing boilerplate starts at end - k.
