@@ -60,6 +60,20 @@ const PAGE_CHROME = new Set(['header', 'footer']);
 const CHROME_ROLES = new Set(['navigation', 'search', 'complementary', 'dialog', 'alertdialog', 'menu', 'menubar']);
 /** ARIA roles of page chrome, dropped outside the main content (like header and footer). */
 const PAGE_CHROME_ROLES = new Set(['banner', 'contentinfo']);
+/**
+ * A class or id naming page chrome (after Mozilla Readability's "unlikely candidates"), as a
+ * whole part of the name ("site-header", "nav_main", "sidebar"; not "shadow" or "loader")...
+ */
+const CHROME_NAME =
+  /(?:^|[-_])(?:ads?|advert|advertisement|banner|breadcrumbs?|comments?|community|cookies?|disqus|footer|gdpr|header|masthead|menu|nav|navbar|navigation|newsletter|pagination|pager|popup|promo|related|share|sharing|sidebar|social|sponsors?|subscribe|toolbar|widgets?)(?:$|[-_])/i;
+/**
+ * ...unless it names content too ("article-header", "entry-footer", "content-sidebar-wrap").
+ * Not "main": "main-nav", "main-menu" and "main-footer" are chrome.
+ */
+const CONTENT_NAME = /article|body|column|content|story|post|entry|text/i;
+/** Least share of a page's text left once chrome named by class or id is taken out; else it stays. */
+const NAMED_CHROME_KEEP = 0.25;
+
 /** An inline style that hides the element. */
 const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b/i;
 
@@ -69,13 +83,27 @@ interface Frame {
   readonly main: boolean;
   readonly article: boolean;
   readonly pre: boolean;
+  readonly chrome: boolean;
 }
 
-/** A paragraph of visible text and where it was: inside `<main>`, inside which top-level `<article>` (-1: none). */
+/** Whether an element's class or id names page chrome (CHROME_NAME, and not CONTENT_NAME). */
+function namedChrome(attribs: Record<string, string>): boolean {
+  for (const names of [attribs.class, attribs.id]) {
+    if (names === undefined) continue;
+    for (const name of names.split(/\s+/)) if (CHROME_NAME.test(name) && !CONTENT_NAME.test(name)) return true;
+  }
+  return false;
+}
+
+/**
+ * A paragraph of visible text and where it was: inside `<main>`, inside which top-level
+ * `<article>` (-1: none), inside an element whose class or id names page chrome (outside both).
+ */
 interface Paragraph {
   readonly text: string;
   readonly main: boolean;
   readonly article: number;
+  readonly chrome: boolean;
 }
 
 /**
@@ -115,6 +143,7 @@ export function htmlToText(html: string): string {
   let mainDepth = 0;
   let articleDepth = 0;
   let articles = 0;
+  let chromeDepth = 0;
   let inHead = false;
   let preDepth = 0;
   // JSON-LD (structured data): its articleBody stands in for a page that shows little text.
@@ -129,7 +158,11 @@ export function htmlToText(html: string): string {
   };
   const endParagraph = (): void => {
     endLine();
-    if (lines.length > 0) paragraphs.push({ text: lines.join('\n'), main: mainDepth > 0, article: articleDepth > 0 ? articles - 1 : -1 });
+    if (lines.length > 0) {
+      const main = mainDepth > 0;
+      const article = articleDepth > 0 ? articles - 1 : -1;
+      paragraphs.push({ text: lines.join('\n'), main, article, chrome: chromeDepth > 0 && !main && article < 0 });
+    }
     lines = [];
   };
   const lineBreak = (): void => {
@@ -169,10 +202,12 @@ export function htmlToText(html: string): string {
         const main = !drop && (name === 'main' || role === 'main');
         const article = !drop && name === 'article';
         const pre = !drop && name === 'pre';
+        const chrome = !drop && !main && !article && name !== 'body' && name !== 'html' && namedChrome(attribs);
         // Break before the element's state applies, so a paragraph never straddles main or article.
         if (!drop) breakFor(name);
-        stack.push({ drop, main, article, pre });
+        stack.push({ drop, main, article, pre, chrome });
         if (drop) dropDepth++;
+        if (chrome) chromeDepth++;
         if (main) mainDepth++;
         if (article && articleDepth++ === 0) articles++;
         if (pre) preDepth++;
@@ -196,6 +231,7 @@ export function htmlToText(html: string): string {
         if (dropDepth === 0 && !inHead && name !== 'br' && name !== 'hr') breakFor(name);
         if (frame.main) mainDepth--;
         if (frame.article) articleDepth--;
+        if (frame.chrome) chromeDepth--;
         if (frame.pre) preDepth--;
       },
       ontext(data) {
@@ -217,7 +253,7 @@ export function htmlToText(html: string): string {
   parser.write(html);
   parser.end();
   endParagraph();
-  const visible = mainContent(paragraphs).map((p) => p.text).join('\n\n');
+  const visible = withoutNamedChrome(mainContent(paragraphs)).map((p) => p.text).join('\n\n');
   const body = articleBody(jsonLd);
   return body !== undefined && visible.length < body.length / 2 ? body : visible;
 }
@@ -254,6 +290,21 @@ function articleBody(scripts: readonly string[]): string | undefined {
   // Some sites put markup in it; lines and paragraphs as in the page's own text.
   const text = /<[a-z!/]/i.test(best) ? htmlToText(best) : best.replace(/[^\S\n]+/g, ' ').replace(/ *\n */g, '\n').trim();
   return text === '' ? undefined : text;
+}
+
+/**
+ * The paragraphs outside elements whose class or id names page chrome (div soup: "site-header",
+ * "sidebar", "footer-links"), when they hold at least NAMED_CHROME_KEEP of the text: a page whose
+ * content sits in a wrapper with such a name keeps it all.
+ */
+function withoutNamedChrome(paragraphs: readonly Paragraph[]): readonly Paragraph[] {
+  let total = 0;
+  let rest = 0;
+  for (const p of paragraphs) {
+    total += p.text.length;
+    if (!p.chrome) rest += p.text.length;
+  }
+  return rest === total || rest < NAMED_CHROME_KEEP * total ? paragraphs : paragraphs.filter((p) => !p.chrome);
 }
 
 /**

@@ -92,6 +92,35 @@ describe('htmlToText', () => {
   });
 });
 
+describe('page chrome named by class or id (div soup, no semantic elements)', () => {
+  const story = '<h1>Council backs the bridge</h1><p>The city council voted on Tuesday to fund the new bridge.</p><p>Work starts in spring and ends in two years.</p>';
+  /** A site's page: its masthead, menu, sidebar and footer in plain divs around the story. */
+  const page = (site: string, content: string, wrapper = 'wrapper'): string =>
+    `<html><body><div class="${wrapper}"><div id="header"><div class="logo">${site} Daily</div><ul class="main-menu nav"><li>World</li><li>${site} sport</li></ul></div>` +
+    `<div class="content">${content}</div><div class="sidebar"><h3>Most read on ${site}</h3><ul><li>${site} wins the cup</li></ul></div>` +
+    `<div id="site-footer">Copyright ${site} Media. Contact, careers and privacy.</div><div class="cookie_banner">We use cookies on ${site}</div></div></body></html>`;
+
+  it('drops header, menu, sidebar, footer and banners, so one story on two sites is the same text', () => {
+    const a = htmlToText(page('Planet', story));
+    expect(a).toBe('Council backs the bridge\n\nThe city council voted on Tuesday to fund the new bridge.\n\nWork starts in spring and ends in two years.');
+    expect(htmlToText(page('Herald', story))).toBe(a);
+  });
+
+  it('reads names as whole parts ("nav_main" is chrome, "navigator" is not), and keeps names of content ("article-header")', () => {
+    const kept = '<div class="shadow">a</div><div class="loader">b</div><div class="headline">c</div><div class="navigator">d</div>' +
+      '<div class="article-header">e</div><div class="entry-footer">f</div><div id="nav_main">g</div>';
+    expect(words(htmlToText(`${kept}<div class="story">${'word '.repeat(20)}</div>`))).toEqual(['a', 'b', 'c', 'd', 'e', 'f', ...Array(20).fill('word')]);
+  });
+
+  it('keeps everything when what is left would be under a quarter of the text (content in a wrapper so named)', () => {
+    const text = htmlToText(page('Planet', story, 'sidebar-layout'));
+    expect(text).toContain('Council backs the bridge');
+    expect(text).toContain('Most read on Planet');
+    // Chrome inside <main> or <article> is not judged by its name.
+    expect(htmlToText(`<article><div class="share-tools">Share this</div>${story}</article>`)).toContain('Share this');
+  });
+});
+
 describe('text that is an HTML page', () => {
   it('is read as HTML: a saved page under .txt, or piped, gives its visible text, not its markup', () => {
     const page = '\ufeff  <!-- saved --> <!DOCTYPE html><html><head><title>T</title></head><body><nav>Home</nav><p>Body <b>te</b>xt.</p></body></html>';
