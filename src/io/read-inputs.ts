@@ -10,7 +10,7 @@ import { createInputStats, type InputStats } from './input-stats.js';
 import { jsonArrayLines, openJsonlFile, readJsonl, type JsonlOptions } from './jsonl.js';
 import { gunzippedIfGzip } from './gunzip.js';
 import { isJsonName } from './formats.js';
-import { readDocumentFile } from './read-file.js';
+import { readDocumentFile, readMode } from './read-file.js';
 import { documentOf, tooLargeWarning, type ReadOutcome } from './text-document.js';
 import { sniffDocument } from './office.js';
 import { describeFsError, inputWarning, type InputWarning } from './warnings.js';
@@ -92,6 +92,7 @@ export async function* readInputs(
   };
   const queue: Pending[] = [];
   let bytesInFlight = 0;
+  const mode = readMode();
 
   /** Emit one finished result: its warnings, then its document. */
   const settle = (outcome: ReadOutcome): SourceDoc | undefined => {
@@ -134,7 +135,7 @@ export async function* readInputs(
       const file = item as DiscoveredFile & { format: 'text' | 'html' | 'docx' | 'odt' | 'pdf' };
       const bytes = file.size <= options.maxDocBytes ? file.size : 0;
       bytesInFlight += bytes;
-      const outcome = readDocumentFile(file, options.maxDocBytes);
+      const outcome = readDocumentFile(file, options.maxDocBytes, mode);
       // It only rejects on a bug; that surfaces when awaited in turn, not as an unhandled rejection meanwhile.
       outcome.catch(() => undefined);
       queue.push({ outcome, bytes });
