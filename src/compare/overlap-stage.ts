@@ -53,6 +53,13 @@ const NO_HASHES = new Uint32Array(0);
 const NO_DOCS: readonly number[] = [];
 const NO_ALIGNMENT: TokenAlignment = { pieces: [], coveredA: 0, coveredB: 0 };
 
+/** The most passages' worth of words a copyright or licence notice may have (TemplateTest.withoutNotices). */
+const NOTICE_PASSAGES = 3;
+
+/** What copyright and licence notices say, in the languages dedupe is used with most. */
+const NOTICE_RE =
+  /©|\(c\)\s*(?:19|20)\d\d|\bcopyright\b|all rights reserved|\blicen[cs]ed under\b|creative commons|terms of (?:use|service)|privacy policy|все права защищены|版权所有|版權所有|جميع الحقوق محفوظة|جملہ حقوق محفوظ|tous droits réservés|alle rechte vorbehalten|todos los derechos reservados|tutti i diritti riservati/i;
+
 /** A third document is paired with every copy of a duplicate cluster smaller than this (else with its first). */
 const EXPAND_CLUSTER = 24;
 
@@ -780,11 +787,13 @@ class OverlapCollector {
         if (this.recordedCopies.has(key)) continue;
         this.recordedCopies.add(key);
       }
-      if (this.templates.isTemplate(a, b, h.alignment, false)) {
+      // A site's header and footer first (a footer often holds its notice), then its notice alone.
+      const t = this.templates.isTemplate(a, b, h.alignment, false) ? NO_ALIGNMENT : this.templates.withoutNotices(a, b, h.alignment);
+      if (t.pieces.length === 0) {
         this.templateCandidates++;
         continue;
       }
-      this.record(a, b, h.alignment, h.intersection);
+      this.record(a, b, t, h.intersection);
       if (expansions && !copy) this.expand(a, b, expansions);
     }
   }
@@ -1047,6 +1056,35 @@ class TemplateTest {
       if (r.inside === 0 || r.recurring < RECURRING_SHARE * r.inside) return false;
     }
     return this.hasOwn(a, b, t.pieces, true, article) && this.hasOwn(b, a, t.pieces, false, article);
+  }
+
+  /**
+   * The alignment without the passages that are a site's copyright or licence notice: short (at
+   * most NOTICE_PASSAGES passages' worth of words), at the start or the end of both documents'
+   * text (like a template's header or footer), and saying what such notices say (NOTICE_RE).
+   * Frequency finds a notice in a large corpus; in a small one ("All Content by Mehr News
+   * Agency is licensed under a Creative Commons Attribution 4.0 International License" ending
+   * two of five articles) only its place and words tell it from a quote.
+   */
+  withoutNotices(a: number, b: number, t: TokenAlignment): TokenAlignment {
+    const most = NOTICE_PASSAGES * Math.max(this.state.minTokens[a]!, this.state.minTokens[b]!);
+    const notice = (p: TokenPassage): boolean =>
+      p.aEnd - p.aStart <= most && atEdges([p], this.articles.bounds(a), this.articles.bounds(b), this.slack, true) && this.isNotice(a, p);
+    if (!t.pieces.some(notice)) return t;
+    const pieces = t.pieces.filter((p) => !notice(p));
+    let coveredA = 0;
+    let coveredB = 0;
+    for (const p of pieces) {
+      coveredA += p.aEnd - p.aStart;
+      coveredB += p.bEnd - p.bStart;
+    }
+    return { pieces, coveredA, coveredB };
+  }
+
+  /** Whether passage p's text in document a reads as a copyright or licence notice. */
+  private isNotice(a: number, p: TokenPassage): boolean {
+    const tok = this.state.tokenRanges(a, true);
+    return NOTICE_RE.test(this.state.texts.get(a).slice(tok.starts[p.aStart], tok.ends[p.aEnd - 1]));
   }
 
   /**

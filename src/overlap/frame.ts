@@ -41,9 +41,10 @@ export interface ContentBounds {
  * passages touch both the start and the end (a header and a footer: a lede or a closing paragraph
  * that rewrites of one story keep is shared at one edge only), none of them both (one passage
  * over the whole text is the article); true for no passages.
+ * @param either passages at one edge are enough (a notice ends a page, no header needed)
  * @param pieces passages in token space
  */
-export function atEdges(pieces: readonly TokenPassage[], a: ContentBounds, b: ContentBounds, slack: number): boolean {
+export function atEdges(pieces: readonly TokenPassage[], a: ContentBounds, b: ContentBounds, slack: number, either = false): boolean {
   let starts = false;
   let ends = false;
   for (const p of pieces) {
@@ -56,7 +57,7 @@ export function atEdges(pieces: readonly TokenPassage[], a: ContentBounds, b: Co
     starts ||= atStart;
     ends ||= atEnd;
   }
-  return pieces.length === 0 || (starts && ends);
+  return pieces.length === 0 || either || (starts && ends);
 }
 
 /**

@@ -152,7 +152,7 @@ describe('derived copies', () => {
 describe('boilerplate', () => {
   const vocab = vocabulary(2000, 7);
   const footer =
-    'Leave a comment below. This article is distributed by the Northern Press Agency under a Creative Commons licence; ' +
+    'Leave a comment below. This article is distributed by the Northern Press Agency to its member papers; ' +
     'republishing is allowed with credit and a link to the original story on our website.';
 
   it('ignores a footer shared by 30+ different articles and lists it as boilerplate', () => {
@@ -215,19 +215,48 @@ describe('syndicated stories', () => {
 
 describe('copies of one story', () => {
   it('a passage only one copy has is found with that copy, whichever copy comes first', () => {
-    // 000 and 001 are one story from two sites; only 000 carries Mehr News's licence line,
-    // which 002 carries too.
+    // 000 and 001 are one story from two sites; only 000 starts with a paragraph of background,
+    // which 002 quotes in its middle.
     const [s0, s1, s2, s3, s4] = seeds();
+    const background = 'The resistance movement has governed the coastal enclave since it won the legislative elections and later took full control of its administration.';
+    const half = Math.floor(s2!.text.length / 2);
+    const with0 = { ...s0!, text: `${background}\n\n${s0!.text}` };
+    const with2 = { ...s2!, text: `${s2!.text.slice(0, half)} ${background} ${s2!.text.slice(half)}` };
     for (const docs of [
-      [s0!, s1!, s2!, s3!, s4!],
-      [s1!, s0!, s2!, s3!, s4!],
+      [with0, s1!, with2, s3!, s4!],
+      [s1!, with0, with2, s3!, s4!],
     ]) {
       const r = findDuplicates(docs);
       expect(r.clusters.map((c) => c.members.map((m) => name(r, m)).sort())).toEqual([['000', '001']]);
-      const licence = r.pairs.find((p) => pairKey(r, p.a, p.b) === '000-002');
-      expect(licence?.passages?.[0]?.text).toMatch(/^All Content by Mehr News Agency is licensed under a Creative Commons/);
+      const shared = r.pairs.find((p) => pairKey(r, p.a, p.b) === '000-002');
+      expect(shared?.passages?.map((ps) => norm(ps.text))).toEqual([norm(background)]);
       expect(r.pairs.some((p) => pairKey(r, p.a, p.b) === '001-002')).toBe(false);
     }
+  });
+
+  it('a copyright or licence notice at the end of two articles is no overlap; a quote beside it still is', () => {
+    // The seeds: 002 and 000 end with Mehr News Agency's licence line (in five documents its
+    // frequency cannot tell it from a quote; its place and words do).
+    const r = findDuplicates(seeds());
+    expect(r.pairs.some((p) => pairKey(r, p.a, p.b) === '000-002')).toBe(false);
+    expect(r.stats.templatePairs).toBe(1);
+    const vocab = vocabulary(2000, 9);
+    const notice = '© 2024 Northern Press Agency. All rights reserved. This material may not be published, broadcast or redistributed.';
+    const quote = randomArticle(31, 30, vocab);
+    const docs = [
+      doc('a', `${randomArticle(32, 200, vocab)}\n\n${notice}`),
+      doc('b', `${randomArticle(33, 200, vocab)}\n\n${notice}`),
+      doc('c', `${randomArticle(34, 100, vocab)} ${quote} ${randomArticle(35, 100, vocab)}\n\n${notice}`),
+      doc('d', `${randomArticle(36, 100, vocab)} ${quote} ${randomArticle(37, 100, vocab)}\n\n${notice}`),
+      // The same notice quoted in the middle of a text is a passage like any other.
+      doc('e', `${randomArticle(38, 100, vocab)} ${notice} ${randomArticle(39, 100, vocab)}`),
+    ];
+    const s = findDuplicates(docs);
+    const keys = s.pairs.map((p) => `${s.documents[p.a]!.id}-${s.documents[p.b]!.id}`);
+    expect(keys.filter((k) => !k.includes('e'))).toEqual(['c-d']);
+    expect(s.pairs.find((p) => p.a === 2 && p.b === 3)!.passages!.map((ps) => norm(ps.text))).toEqual([norm(quote)]);
+    expect(keys.filter((k) => k.includes('e'))).toHaveLength(4);
+    expect(s.stats.templatePairs).toBe(5);
   });
 
   it('a story copied 20 times is not boilerplate: a quote of it is found with every copy', () => {

@@ -60,6 +60,16 @@ describe('pages that share only their site template', () => {
     expect(r.stats.templatePairs).toBe(45);
   });
 
+  it('the same when the footer ends with the site\'s copyright notice', () => {
+    // The notice alone would be set aside (TemplateTest.withoutNotices); the header and footer
+    // together are the template, and the header must not be left over as an "overlap".
+    // A long header, and a short footer that is mostly the notice (a passage short enough to be one).
+    const noticed = { head: site(6, 300).head, foot: `${randomArticle(2006, 14, vocab)} Copyright 2024 Site Six Media Group. All rights reserved.` };
+    const r = findDuplicates(pages(noticed, 'page', 10, 120, 420));
+    expect(r.pairs).toEqual([]);
+    expect(r.stats.templatePairs).toBe(45);
+  });
+
   it('keeps what pages of one site really share: a copy, an update, a quoted passage', () => {
     const t = site(4, 150);
     const article = randomArticle(500, 400, vocab);
@@ -223,6 +233,10 @@ describe('template tests, one by one', () => {
     expect(atEdges([piece(30, 60, 3, 33), piece(150, 160, 125, 130)], { first: 25, end: 160 }, whole(130), 8)).toBe(true);
     expect(atEdges([piece(30, 60, 3, 33), piece(150, 160, 125, 130)], whole(160), whole(130), 8)).toBe(false);
     expect(atEdges([], whole(10), whole(10), 8)).toBe(true);
+    // One edge is enough when asked (a notice ends a page); the middle never is.
+    expect(atEdges([piece(120, 160, 90, 130)], whole(160), whole(130), 8, true)).toBe(true);
+    expect(atEdges([piece(0, 50, 2, 52)], whole(160), whole(130), 8, true)).toBe(true);
+    expect(atEdges([piece(60, 100, 40, 80)], whole(160), whole(130), 8, true)).toBe(false);
   });
 
   it('contentBounds: boilerplate shingles chained from either end', () => {

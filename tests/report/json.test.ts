@@ -63,7 +63,7 @@ describe('JSON report', () => {
     expect(JSON.parse(pairJson(ids0, withArticle)).article_jaccard).toBe(0.931235);
     expect(runs[1]!.pairs.length).toBeGreaterThan(0);
     expect(runs[3]!.pairs.some((p) => p.passages?.some((q) => q.text.includes('"stop" \\ then\tleft \u2028 at \ud800')))).toBe(true);
-    expect(passages).toBeGreaterThan(10);
+    expect(passages).toBeGreaterThan(8);
   });
 
   it('writes shares (share) exactly as JSON.stringify writes the rounded number', () => {
