@@ -149,7 +149,7 @@ function summaryHtml(r: DedupeResult): string {
       overlapping,
       overlapping === 1 ? 'overlapping pair' : 'overlapping pairs',
       'overlapping',
-      !r.options.overlap ? 'overlap detection off' : s.templatePairs > 0 ? `${thousands(s.templatePairs)} sharing only a site template set aside` : '',
+      !r.options.overlap ? 'overlap detection off' : s.templatePairs > 0 ? `${thousands(s.templatePairs)} sharing only a site template or notice set aside` : '',
     ),
     card(r.groups.length, r.groups.length === 1 ? 'overlap group' : 'overlap groups', 'groups'),
   ];

@@ -69,7 +69,7 @@ export function writeText(r: DedupeResult, write: (chunk: string) => void, opts:
   ];
   if (s.derived > 0) parts.push(plural(s.derived, 'derived copy', 'derived copies'));
   if (r.options.overlap) parts.push(plural(shown.length, 'overlapping pair'));
-  if (s.templatePairs > 0) parts.push(`${plural(s.templatePairs, 'pair')} sharing only a site template set aside`);
+  if (s.templatePairs > 0) parts.push(`${plural(s.templatePairs, 'pair')} sharing only a site template or notice set aside`);
   if (s.empty > 0) parts.push(`${s.empty} empty`);
   if (opts.seconds !== undefined) parts.push(`${opts.seconds.toFixed(2)} s`);
   write(`${st.bold('dedupe:')} ${parts.join(', ')}\n`);
