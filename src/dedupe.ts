@@ -437,7 +437,7 @@ export class Deduper {
  * the source, and on equal sizes the one holding `pick` of both. An attachment inside one core
  * makes no copy.
  */
-export function copyCores(dup: UnionFind, attach: readonly [number, number][], pick: (docs: number[]) => number): Set<number> {
+function copyCores(dup: UnionFind, attach: readonly [number, number][], pick: (docs: number[]) => number): Set<number> {
   const to = new Map<number, Set<number>>();
   for (const [copy, source] of attach) {
     const c = dup.find(copy);

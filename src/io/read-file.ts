@@ -18,7 +18,7 @@ const readFileAsync = promisify(readFile);
  * How a run reads regular files. From the page cache a synchronous read is the fastest way by
  * far: the thread pool's four round trips a file (open, fstat, read, close) cost more than the
  * read itself, and on two cores its threads take time from the fingerprint workers (20,000 small
- * files: 2.8–3.6 s → 2.2–2.6 s). When reads are slow for their size on average (a cold disk, a
+ * files: 2.65–3.25 s → 1.91–2.68 s). When reads are slow for their size on average (a cold disk, a
  * network file system), the run switches to asynchronous reads, many in flight at a time, for
  * the files left; one slow read (the thread preempted) does not.
  */
