@@ -132,7 +132,7 @@ export const CLIENT_SCRIPT = String.raw`
           if (pi === undefined) sim = h('span', { class: 'meta', text: 'linked through another member' });
           else {
             var p = pairs[pi];
-            var label = p.kind === 'duplicate' ? 'Jaccard ' + pct(p.article_jaccard !== undefined ? p.article_jaccard : p.jaccard)
+            var label = p.kind === 'duplicate' ? 'Jaccard ' + pct(similarity(p))
               : pct(p.coverage ? (p.doc_a === m ? p.coverage.a_in_b : p.coverage.b_in_a) : (p.doc_a === m ? p.containment.a_in_b : p.containment.b_in_a)) + ' in the keeper';
             sim = h('button', { class: 'sim', type: 'button', title: 'Compare side by side', text: label + ' →', onclick: function () { openPairLink(pi); } });
           }
@@ -242,7 +242,7 @@ export const CLIENT_SCRIPT = String.raw`
     }));
     var shown = state.kind === 'all' ? hits : hits.filter(function (i) { return pairs[i].kind === state.kind; });
     var key = {
-      jaccard: function (p) { return p.jaccard; },
+      jaccard: similarity,
       coverage: cover,
       passages: wordsOf,
     }[state.sort];
@@ -267,7 +267,7 @@ export const CLIENT_SCRIPT = String.raw`
         h('span', { title: name(p.doc_a) }, [h('b', { class: 'side', text: 'A' }), name(p.doc_a)]),
         h('span', { title: name(p.doc_b) }, [h('b', { class: 'side', text: 'B' }), name(p.doc_b)]),
       ])),
-      h('td', { class: 'num' }, [pct(p.jaccard), bar(p.jaccard)]),
+      h('td', { class: 'num', title: p.article_jaccard === undefined ? '' : 'Jaccard of the articles (without the boilerplate at their edges); of the whole texts ' + pct(p.jaccard) }, [pct(similarity(p)), bar(similarity(p))]),
       h('td', { class: 'num' }, h('div', { class: 'dual' }, [
         h('span', null, [h('span', { class: 'muted', text: 'A in B ' }), pct(p.containment.a_in_b)]),
         h('span', null, [h('span', { class: 'muted', text: 'B in A ' }), pct(p.containment.b_in_a)]),
@@ -328,6 +328,11 @@ export const CLIENT_SCRIPT = String.raw`
     if (pos < text.length) frag.appendChild(document.createTextNode(text.slice(pos)));
     el.replaceChildren(frag);
     return marks;
+  }
+
+  /** A pair's Jaccard: of its articles where that made it a duplicate, else of its whole texts. */
+  function similarity(p) {
+    return p.article_jaccard !== undefined ? p.article_jaccard : p.jaccard;
   }
 
   function articles(p) {
