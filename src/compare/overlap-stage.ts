@@ -690,6 +690,9 @@ class OverlapCollector {
   private readonly templates: TemplateTest;
   private readonly articles: Articles;
   private readonly articleJaccard: boolean;
+  /** Pairs with passages and duplicate pairs, kept until every pair is aligned (see finish). */
+  private pendingPairs: { a: number; b: number; slot: number; intersection: number }[] = [];
+  private pendingDuplicates: { pair: ScoredPair; slot: number }[] = [];
   private templateDuplicates: ScoredPair[] = [];
   private templateCandidates = 0;
   private readonly t0 = performance.now();
@@ -726,8 +729,12 @@ class OverlapCollector {
     for (let i = 0; i < all.length; i++) {
       const p = all[i]!;
       const t = results[i] ?? NO_ALIGNMENT;
-      if (this.templates.isTemplate(p.a, p.b, t, true)) this.templateDuplicates.push(p);
-      else ctx.duplicates[kept++] = this.withPassages(p, t);
+      if (this.templates.isTemplate(p.a, p.b, t, true)) {
+        this.templateDuplicates.push(p);
+        this.templates.learnFrom(p.a, p.b, t);
+      } else {
+        ctx.duplicates[kept++] = this.withPassages(p, t);
+      }
     }
     ctx.duplicates.length = kept;
     if (this.templateDuplicates.length === 0 || ctx.relink === undefined) return;
@@ -744,6 +751,7 @@ class OverlapCollector {
         const t = alignOne(p.a, p.b);
         if (this.templates.isTemplate(p.a, p.b, t, true)) {
           this.templateDuplicates.push(p);
+          this.templates.learnFrom(p.a, p.b, t);
           return false;
         }
         ctx.duplicates.push(this.withPassages(p, t));
@@ -752,10 +760,13 @@ class OverlapCollector {
     );
   }
 
-  /** A duplicate pair with its passages and their coverage. */
-  private withPassages(p: ScoredPair, t: TokenAlignment): StoredPair {
-    const coverage = { aInB: this.articles.coverage(p.a, t.pieces, true, t.coveredA), bInA: this.articles.coverage(p.b, t.pieces, false, t.coveredB) };
-    return this.stored({ a: p.a, b: p.b, kind: p.kind, jaccard: p.jaccard, aInB: p.aInB, bInA: p.bInA, coverage }, t);
+  /**
+   * A duplicate pair whose passages are kept: it stands in OverlapContext.duplicates as it is
+   * until `finish` gives it its passages and their coverage (once every template pair is known).
+   */
+  private withPassages(p: ScoredPair, t: TokenAlignment): ScoredPair {
+    this.pendingDuplicates.push({ pair: p, slot: t.pieces.length === 0 ? -1 : this.store.add(p.a, p.b, t.pieces) });
+    return p;
   }
 
   /** The candidate pairs with their shared hashes (no candidate joins two copies of one cluster). */
@@ -788,7 +799,9 @@ class OverlapCollector {
         this.recordedCopies.add(key);
       }
       // A site's header and footer first (a footer often holds its notice), then its notice alone.
-      const t = this.templates.isTemplate(a, b, h.alignment, false) ? NO_ALIGNMENT : this.templates.withoutNotices(a, b, h.alignment);
+      const template = this.templates.isTemplate(a, b, h.alignment, false);
+      if (template) this.templates.learnFrom(a, b, h.alignment);
+      const t = template ? NO_ALIGNMENT : this.templates.withoutNotices(a, b, h.alignment);
       if (t.pieces.length === 0) {
         this.templateCandidates++;
         continue;
@@ -844,18 +857,36 @@ class OverlapCollector {
     return members;
   }
 
-  /** The pair, its passages kept in the store (read once the store is mapped). */
-  private stored(fields: Omit<ScoredPair, 'passages'>, t: TokenAlignment): StoredPair {
-    if (t.pieces.length === 0) return new StoredPair(fields, undefined, -1);
-    return new StoredPair(fields, this.store, this.store.add(fields.a, fields.b, t.pieces));
+  /** Keeps a pair with passages (its passages in the store) for `finish`. */
+  private record(a: number, b: number, t: TokenAlignment, intersection: number): void {
+    this.pendingPairs.push({ a, b, slot: this.store.add(a, b, t.pieces), intersection });
   }
 
-  private record(a: number, b: number, t: TokenAlignment, intersection: number): void {
+  /**
+   * Once every pair is aligned (every template pair known, so every article's bounds): each
+   * kept pair's coverage and kind, the best source of each derived copy, and the duplicate
+   * pairs' passages.
+   */
+  private finish(): void {
+    const { articles, store } = this;
+    const coverage = (d: number, slot: number, sideA: boolean): number =>
+      slot < 0 ? 0 : articles.coverage(d, (first, end) => store.coveredIn(slot, sideA, first, end));
+    const duplicates = new Map<ScoredPair, StoredPair>();
+    for (const { pair: p, slot } of this.pendingDuplicates) {
+      const fields = { a: p.a, b: p.b, kind: p.kind, jaccard: p.jaccard, aInB: p.aInB, bInA: p.bInA, coverage: { aInB: coverage(p.a, slot, true), bInA: coverage(p.b, slot, false) } };
+      duplicates.set(p, new StoredPair(fields, slot < 0 ? undefined : store, slot));
+    }
+    const list = this.ctx.duplicates;
+    for (let i = 0; i < list.length; i++) list[i] = duplicates.get(list[i]!) ?? list[i]!;
+    for (const { a, b, slot, intersection } of this.pendingPairs) this.classify(a, b, slot, intersection, coverage(a, slot, true), coverage(b, slot, false));
+    this.pendingDuplicates = [];
+    this.pendingPairs = [];
+  }
+
+  /** A candidate pair with passages: its kind (duplicate, contained or overlap), as a StoredPair. */
+  private classify(a: number, b: number, slot: number, intersection: number, coverA: number, coverB: number): void {
     const o = this.ctx.options;
     const { articles } = this;
-    // Coverage and sizes are of the documents' articles (without boilerplate at their edges).
-    const coverA = articles.coverage(a, t.pieces, true, t.coveredA);
-    const coverB = articles.coverage(b, t.pieces, false, t.coveredB);
     const sizeA = articles.size(a);
     const sizeB = articles.size(b);
     // The smaller article (fewer tokens; ties: the later document) is the candidate copy.
@@ -880,7 +911,7 @@ class OverlapCollector {
       }
     }
     const fields = { a, b, kind, jaccard: sim.jaccard, aInB: sim.aInB, bInA: sim.bInA, coverage: { aInB: coverA, bInA: coverB } };
-    this.pairs.push(this.stored(articleJaccard === undefined ? fields : { ...fields, articleJaccard }, t));
+    this.pairs.push(new StoredPair(articleJaccard === undefined ? fields : { ...fields, articleJaccard }, this.store, slot));
     if (kind === 'contained') {
       const prev = this.best.get(copy);
       if (!prev || cover > prev.cover || (cover === prev.cover && source < prev.source)) this.best.set(copy, { source, cover });
@@ -888,6 +919,7 @@ class OverlapCollector {
   }
 
   outcome(): OverlapOutcome {
+    this.finish();
     this.store.map();
     const { n, best, plan, state } = this;
     // Attach each derived copy to its best source; a source that is itself attached keeps its own.
@@ -921,9 +953,14 @@ class OverlapCollector {
 }
 
 /**
- * Each document's article: its text without the boilerplate at its edges (a site's header and
- * footer found by frequency or named by --boilerplate; overlap/frame.ts contentBounds). A
- * document without such edges is its own article. Bounds and sets are made on first use.
+ * Each document's article: its text without the boilerplate at its edges. Those edges are found
+ * two ways: by frequency (a site's header and footer in more than max_df documents, or named by
+ * --boilerplate; overlap/frame.ts contentBounds), known before any pair is aligned; and from the
+ * template pairs (TemplateTest), whose shared header and footer mark where each page's own text
+ * starts and ends, known once every pair is aligned. The template test itself reads the first
+ * kind only (`frequencyBounds`), so what it decides does not depend on the order pairs come in;
+ * everything else (`bounds`, coverage, sizes, sets) reads both, after the last pair. A document
+ * without such edges is its own article. Bounds and sets are made on first use.
  */
 class Articles {
   private readonly isBoilerplate: (hash: number) => boolean;
@@ -932,6 +969,9 @@ class Articles {
   /** Per document: first and end of its non-boilerplate text (first = -1: not made yet). */
   private readonly first: Int32Array;
   private readonly end: Int32Array;
+  /** Per document: where the template pairs say its own text starts and ends (end -1: none). */
+  private readonly learnedFirst: Int32Array;
+  private readonly learnedEnd: Int32Array;
 
   constructor(
     private readonly state: OverlapState,
@@ -943,10 +983,12 @@ class Articles {
     this.window = windowFor(plan.minPassage, plan.k);
     this.first = new Int32Array(state.count).fill(-1);
     this.end = new Int32Array(state.count);
+    this.learnedFirst = new Int32Array(state.count);
+    this.learnedEnd = new Int32Array(state.count).fill(-1);
   }
 
-  /** Where d's article starts and ends, in tokens. */
-  bounds(d: number): ContentBounds {
+  /** Where d's text without its frequent boilerplate starts and ends, in tokens. */
+  frequencyBounds(d: number): ContentBounds {
     if (this.first[d]! < 0) {
       const { state } = this;
       const c = contentBounds(state.sequences[d]!, state.counts[d]!, this.k, this.window, this.isBoilerplate);
@@ -954,6 +996,25 @@ class Articles {
       this.end[d] = c.end;
     }
     return { first: this.first[d]!, end: this.end[d]! };
+  }
+
+  /**
+   * Takes note that d's own text starts at or after `first` and ends at or before `end` (−1:
+   * not said): a template pair's header ends at `first`, its footer starts at `end`.
+   */
+  learn(d: number, first: number, end: number): void {
+    if (first > this.learnedFirst[d]!) this.learnedFirst[d] = first;
+    if (end >= 0 && (this.learnedEnd[d]! < 0 || end < this.learnedEnd[d]!)) this.learnedEnd[d] = end;
+  }
+
+  /** Where d's article starts and ends, in tokens: both kinds of edges (read after the last pair). */
+  bounds(d: number): ContentBounds {
+    const f = this.frequencyBounds(d);
+    const learnedEnd = this.learnedEnd[d]!;
+    const first = Math.max(f.first, this.learnedFirst[d]!);
+    const end = learnedEnd < 0 ? f.end : Math.min(f.end, learnedEnd);
+    // Edges that meet leave no article: the frequent ones alone say where it is.
+    return first < end ? { first, end } : f;
   }
 
   /** True when d has boilerplate at an edge and text between (else its article is all of it). */
@@ -970,20 +1031,13 @@ class Articles {
   }
 
   /**
-   * Share of d's article inside the passages (d is A's side of them when `isA`).
-   * @param covered the passages' tokens on d's side (TokenAlignment.coveredA/B)
+   * Share of d's article inside a pair's passages.
+   * @param coveredIn the passages' tokens on d's side inside [first, end)
    */
-  coverage(d: number, pieces: readonly TokenPassage[], isA: boolean, covered: number): number {
+  coverage(d: number, coveredIn: (first: number, end: number) => number): number {
     const count = this.state.counts[d]!;
-    if (!this.framed(d)) return count === 0 ? 0 : covered / count;
-    const { first, end } = this.bounds(d);
-    let inside = 0;
-    for (const p of pieces) {
-      const from = Math.max(first, isA ? p.aStart : p.bStart);
-      const to = Math.min(end, isA ? p.aEnd : p.bEnd);
-      if (to > from) inside += to - from;
-    }
-    return inside / (end - first);
+    const { first, end } = this.framed(d) ? this.bounds(d) : { first: 0, end: count };
+    return end === first ? 0 : coveredIn(first, end) / (end - first);
   }
 
   /**
@@ -1038,7 +1092,7 @@ class TemplateTest {
    */
   isTemplate(a: number, b: number, t: TokenAlignment, duplicate: boolean): boolean {
     if (t.pieces.length === 0 && !duplicate) return false;
-    if (!atEdges(t.pieces, this.articles.bounds(a), this.articles.bounds(b), this.slack)) return false;
+    if (!atEdges(t.pieces, this.articles.frequencyBounds(a), this.articles.frequencyBounds(b), this.slack)) return false;
     const { state } = this;
     const need = Math.max(state.minTokens[a]!, state.minTokens[b]!);
     // A passage's worth of words that no shingle shares with the other page.
@@ -1048,14 +1102,32 @@ class TemplateTest {
     if (state.counts[a]! - t.coveredA < article || state.counts[b]! - t.coveredB < article) return false;
     if (t.pieces.length === 0) {
       // Nothing shared but boilerplate: both must hold some beside their own text.
-      const ea = this.articles.bounds(a);
-      const eb = this.articles.bounds(b);
+      const ea = this.articles.frequencyBounds(a);
+      const eb = this.articles.frequencyBounds(b);
       if (state.counts[a]! - ea.end + ea.first < need || state.counts[b]! - eb.end + eb.first < need) return false;
     } else {
       const r = recurringInPieces(t.pieces, state.winnowed[a]!, state.positions[a]!, this.k, this.recurring);
       if (r.inside === 0 || r.recurring < RECURRING_SHARE * r.inside) return false;
     }
     return this.hasOwn(a, b, t.pieces, true, article) && this.hasOwn(b, a, t.pieces, false, article);
+  }
+
+  /**
+   * Tells the articles where a template pair's pages have their own text: after the header
+   * passages, before the footer passages (the pair's passages `t`, which isTemplate accepted).
+   */
+  learnFrom(a: number, b: number, t: TokenAlignment): void {
+    const fa = this.articles.frequencyBounds(a);
+    const fb = this.articles.frequencyBounds(b);
+    for (const p of t.pieces) {
+      if (p.aStart <= fa.first + this.slack && p.bStart <= fb.first + this.slack) {
+        this.articles.learn(a, p.aEnd, -1);
+        this.articles.learn(b, p.bEnd, -1);
+      } else {
+        this.articles.learn(a, 0, p.aStart);
+        this.articles.learn(b, 0, p.bStart);
+      }
+    }
   }
 
   /**
@@ -1069,7 +1141,7 @@ class TemplateTest {
   withoutNotices(a: number, b: number, t: TokenAlignment): TokenAlignment {
     const most = NOTICE_PASSAGES * Math.max(this.state.minTokens[a]!, this.state.minTokens[b]!);
     const notice = (p: TokenPassage): boolean =>
-      p.aEnd - p.aStart <= most && atEdges([p], this.articles.bounds(a), this.articles.bounds(b), this.slack, true) && this.isNotice(a, p);
+      p.aEnd - p.aStart <= most && atEdges([p], this.articles.frequencyBounds(a), this.articles.frequencyBounds(b), this.slack, true) && this.isNotice(a, p);
     if (!t.pieces.some(notice)) return t;
     const pieces = t.pieces.filter((p) => !notice(p));
     let coveredA = 0;
@@ -1097,7 +1169,7 @@ class TemplateTest {
   private hasOwn(d: number, other: number, pieces: readonly TokenPassage[], isA: boolean, article: number): boolean {
     const seq = this.state.sequences[d]!;
     const set = this.sets[other]!;
-    const { first, end } = this.articles.bounds(d);
+    const { first, end } = this.articles.frequencyBounds(d);
     // Shingles [p, p + k) inside a passage are shared: only the gaps between passages are read.
     const spans = pieces.map((p) => (isA ? [p.aStart, p.aEnd] : [p.bStart, p.bEnd]) as [number, number]).sort((x, y) => x[0] - y[0]);
     // The last shingle wholly before the trailing boilerplate starts at end - k.

@@ -70,6 +70,24 @@ export class PassageStore {
   }
 
   /**
+   * Tokens of the pair in `slot`'s passages inside [first, end) on one side, before `map`.
+   * @param sideA A's side (else B's)
+   */
+  coveredIn(slot: number, sideA: boolean, first: number, end: number): number {
+    if (this.mapped) throw new Error('PassageStore.coveredIn after map');
+    const [from, to] = this.span(slot);
+    const starts = sideA ? this.aStart.data : this.bStart.data;
+    const ends = sideA ? this.aEnd.data : this.bEnd.data;
+    let covered = 0;
+    for (let p = from; p < to; p++) {
+      const lo = Math.max(first, starts[p]!);
+      const hi = Math.min(end, ends[p]!);
+      if (hi > lo) covered += hi - lo;
+    }
+    return covered;
+  }
+
+  /**
    * Maps every passage from token positions to UTF-16 offsets: documents in ascending order, each
    * one's token ranges unpacked once.
    */

@@ -168,6 +168,32 @@ describe('pages that share only their site template', () => {
     expect(findDuplicates(docs, { overlap: false }).clusters).toEqual([]);
   });
 
+  it('learns a small site\'s template from its pages\' template pairs: a story on three such sites is one cluster', () => {
+    // Six pages a site: the templates recur (template pairs) but are not boilerplate by
+    // frequency (max_df is 20). Each page's header and footer passages in those pairs mark
+    // where its own text is, so the story's copies are judged by their articles.
+    const story = randomArticle(730, 200, vocab);
+    const words = story.split(' ');
+    const docs: SourceDoc[] = [];
+    for (let s = 0; s < 3; s++) {
+      const t = site(40 + s, 150);
+      docs.push(...pages(t, `site${s}-page`, 5, 200, 1200 + s * 10));
+      const text = s === 2 ? words.slice(0, 100).join(' ') : s === 1 ? editWords(story, 0.01, 3) : story;
+      docs.push(doc(`site${s}-story`, page(t, text)));
+    }
+    const r = findDuplicates(docs);
+    expect(r.stats.boilerplate).toEqual([]);
+    expect(r.stats.templatePairs).toBeGreaterThanOrEqual(3 * 15);
+    expect(clusterIds(r)).toEqual([['site0-story', 'site1-story', 'site2-story']]);
+    const kind = (x: string, y: string) => r.pairs.find((p) => r.documents[p.a]!.id === x && r.documents[p.b]!.id === y)!;
+    expect(kind('site0-story', 'site1-story').kind).toBe('duplicate');
+    expect(kind('site0-story', 'site1-story').jaccard).toBeLessThan(0.6);
+    expect(kind('site0-story', 'site1-story').articleJaccard).toBeGreaterThan(0.9);
+    expect(kind('site0-story', 'site2-story').kind).toBe('contained');
+    expect(kind('site0-story', 'site2-story').coverage!.bInA).toBeGreaterThan(0.95);
+    expect(pairIds(r).filter((p) => p.includes('-page'))).toEqual([]);
+  });
+
   it('measures coverage over articles: a shortened copy inside another site\'s template is derived from the story', () => {
     const story = randomArticle(720, 300, vocab);
     const words = story.split(' ');
