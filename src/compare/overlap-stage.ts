@@ -44,6 +44,7 @@ import { UnionFind } from './union-find.js';
 import { PassageStore, StoredPair, type TokenRanges } from './passage-store.js';
 import { unpackTokenOffsets, type UnpackedOffsets } from '../text/token-offsets.js';
 import { SharedArena } from '../util/shared-arena.js';
+import { IntList } from '../util/int-list.js';
 import { windowFor } from '../overlap/winnow.js';
 import type { TextStore } from '../text-store.js';
 import { unpackPair } from '../index/lsh.js';
@@ -691,7 +692,8 @@ class OverlapCollector {
   private readonly articles: Articles;
   private readonly articleJaccard: boolean;
   /** Pairs with passages and duplicate pairs, kept until every pair is aligned (see finish). */
-  private pendingPairs: { a: number; b: number; slot: number; intersection: number }[] = [];
+  /** Per pending pair with passages: its documents, its slot in the store, |A ∩ B| of its shingle sets. */
+  private pendingPairs = { a: new IntList(1024), b: new IntList(1024), slot: new IntList(1024), intersection: new IntList(1024) };
   private pendingDuplicates: { pair: ScoredPair; slot: number }[] = [];
   private templateDuplicates: ScoredPair[] = [];
   private templateCandidates = 0;
@@ -859,7 +861,11 @@ class OverlapCollector {
 
   /** Keeps a pair with passages (its passages in the store) for `finish`. */
   private record(a: number, b: number, t: TokenAlignment, intersection: number): void {
-    this.pendingPairs.push({ a, b, slot: this.store.add(a, b, t.pieces), intersection });
+    const p = this.pendingPairs;
+    p.a.push(a);
+    p.b.push(b);
+    p.slot.push(this.store.add(a, b, t.pieces));
+    p.intersection.push(intersection);
   }
 
   /**
@@ -878,9 +884,15 @@ class OverlapCollector {
     }
     const list = this.ctx.duplicates;
     for (let i = 0; i < list.length; i++) list[i] = duplicates.get(list[i]!) ?? list[i]!;
-    for (const { a, b, slot, intersection } of this.pendingPairs) this.classify(a, b, slot, intersection, coverage(a, slot, true), coverage(b, slot, false));
+    const p = this.pendingPairs;
+    for (let i = 0; i < p.slot.length; i++) {
+      const a = p.a.data[i]!;
+      const b = p.b.data[i]!;
+      const slot = p.slot.data[i]!;
+      this.classify(a, b, slot, p.intersection.data[i]!, coverage(a, slot, true), coverage(b, slot, false));
+    }
     this.pendingDuplicates = [];
-    this.pendingPairs = [];
+    this.pendingPairs = { a: new IntList(1), b: new IntList(1), slot: new IntList(1), intersection: new IntList(1) };
   }
 
   /** A candidate pair with passages: its kind (duplicate, contained or overlap), as a StoredPair. */
