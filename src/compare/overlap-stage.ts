@@ -13,9 +13,11 @@
  *    in-process (findOverlaps) or on worker threads (findOverlapsAsync, parallel/align-pool.ts),
  *    which return only the pairs with passages: duplicates first, then candidates, then the
  *    other copies of small duplicate clusters that a candidate's member shares passages with.
- * 4. OverlapCollector: a pair whose passages cover at least `containment` of the smaller
- *    document is `contained` (the smaller is derived from the larger); otherwise, with at least
- *    one passage, `overlap`. Each derived copy is attached to its single best source, so a long
+ * 4. OverlapCollector: once every pair is aligned, a pair whose passages cover at least
+ *    `containment` of the smaller article (Articles: a document without the boilerplate at its
+ *    edges) is `contained` (the smaller is derived from the larger); a pair whose articles reach
+ *    the Jaccard threshold is a duplicate; otherwise, with at least one passage, `overlap`.
+ *    Passages that only hold a site's template or notice are set aside (TemplateTest). Each derived copy is attached to its single best source, so a long
  *    document quoting many others cannot chain them into one group. Passages are kept in a
  *    PassageStore (typed arrays), mapped to character offsets at the end with each document's
  *    token ranges (kept packed since fingerprinting: no document is tokenized again), and quoted
@@ -691,8 +693,10 @@ class OverlapCollector {
   private readonly templates: TemplateTest;
   private readonly articles: Articles;
   private readonly articleJaccard: boolean;
-  /** Pairs with passages and duplicate pairs, kept until every pair is aligned (see finish). */
-  /** Per pending pair with passages: its documents, its slot in the store, |A ∩ B| of its shingle sets. */
+  /**
+   * Pairs with passages (their documents, slots in the store, |A ∩ B| of their shingle sets) and
+   * duplicate pairs, kept until every pair is aligned (see finish).
+   */
   private pendingPairs = { a: new IntList(1024), b: new IntList(1024), slot: new IntList(1024), intersection: new IntList(1024) };
   private pendingDuplicates: { pair: ScoredPair; slot: number }[] = [];
   private templateDuplicates: ScoredPair[] = [];
