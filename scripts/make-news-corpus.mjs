@@ -4,14 +4,17 @@
 // copies exact, 3%-edited, cut to 60-85% or updated with a paragraph, plus opinion pieces
 // quoting 25-60 words of a story. Writes <out>/docs/*.txt and <out>/truth.json
 // ({"clusters": [[id, ...], ...]}: the copies of each story), for ../shared/eval/score.py.
-// usage: node scripts/make-news-corpus.mjs <folder of .txt> <out> [seed]
+// usage: node scripts/make-news-corpus.mjs <folder of .txt> <out> [seed] [stories]
+// With `stories`, only the first that many stories' copies are written (the same ones the whole
+// corpus has; no opinion pieces): a small corpus, where each site has a handful of pages.
 // Tooling only: nothing in src/ knows about it. README "Choices" quotes its scores.
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
-const [src, out, seedArg] = process.argv.slice(2);
+const [src, out, seedArg, storiesArg] = process.argv.slice(2);
+const written = storiesArg === undefined ? Infinity : Number(storiesArg);
 if (!src || !out) {
-  console.error('usage: node scripts/make-news-corpus.mjs <folder of .txt> <out> [seed]');
+  console.error('usage: node scripts/make-news-corpus.mjs <folder of .txt> <out> [seed] [stories]');
   process.exit(2);
 }
 let state = Number(seedArg ?? 11) >>> 0 || 1;
@@ -81,17 +84,18 @@ stories.forEach((story, si) => {
     else if (kind === 'trunc') t = story.slice(0, Math.floor(story.length * (0.6 + rand() * 0.25)));
     else if (kind === 'update') t = `${story}\n\nUpdate: ${words(int(40, 120))}`;
     const id = `s${String(si).padStart(3, '0')}_${v}_${kind}_site${site}`;
-    writeFileSync(path.join(docs, `${id}.txt`), sites[site].head + t + sites[site].foot);
+    if (si < written) writeFileSync(path.join(docs, `${id}.txt`), sites[site].head + t + sites[site].foot);
     members.push(id);
   }
-  if (members.length > 1) clusters.push(members);
+  if (members.length > 1 && si < written) clusters.push(members);
 });
 for (let q = 0; q < 30; q++) {
   const si = int(0, stories.length - 1);
   const w = stories[si].split(/\s+/).filter(Boolean);
   const i = Math.floor(rand() * Math.max(1, w.length - 60));
   const quote = w.slice(i, i + int(25, 60)).join(' ');
-  writeFileSync(path.join(docs, `op${String(q).padStart(2, '0')}_quotes_s${String(si).padStart(3, '0')}.txt`), `${words(150)} As reported: "${quote}" ${words(200)}`);
+  const text = `${words(150)} As reported: "${quote}" ${words(200)}`;
+  if (written === Infinity) writeFileSync(path.join(docs, `op${String(q).padStart(2, '0')}_quotes_s${String(si).padStart(3, '0')}.txt`), text);
 }
 writeFileSync(path.join(out, 'truth.json'), JSON.stringify({ clusters }));
 console.log(`${readdirSync(docs).length} documents, ${clusters.length} stories with copies → ${out}`);
