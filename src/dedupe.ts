@@ -18,7 +18,7 @@ import { setSimilarity } from './sketch/similarity.js';
 import { candidatePairs, unpackPair } from './index/lsh.js';
 import { candidateProbability } from './index/bands.js';
 import { UnionFind } from './compare/union-find.js';
-import { chooseKeeper } from './compare/keep.js';
+import { chooseKeeper, type KeepInfo } from './compare/keep.js';
 import { loadTokenFilter } from './text/languages.js';
 import type { TokenFilter } from './text/tokenize.js';
 import { MemoryTextStore, type TextStore } from './text-store.js';
@@ -355,7 +355,7 @@ export class Deduper {
     );
     // Duplicate pairs found by the overlap stage (missed by the LSH bands) join their clusters.
     for (const p of outcome?.pairs ?? []) if (p.kind === 'duplicate') uf.union(p.a, p.b);
-    const clusters = this.cluster(uf, outcome?.attach ?? []);
+    const clusters = this.cluster(uf, outcome?.attach ?? [], outcome?.articleSet);
 
     const stats: DedupeStats = {
       documents: n,
@@ -396,7 +396,7 @@ export class Deduper {
    * The keeper comes from a source core (see copyCores); `derived` lists one member of each
    * other duplicate core.
    */
-  private cluster(dup: UnionFind, attach: readonly [number, number][]): Cluster[] {
+  private cluster(dup: UnionFind, attach: readonly [number, number][], articleSet?: (d: number) => Uint32Array | undefined): Cluster[] {
     const n = this.docs.length;
     const all = new UnionFind(n);
     for (const g of dup.groups()) for (const m of g.slice(1)) all.union(g[0]!, m);
@@ -411,7 +411,7 @@ export class Deduper {
         const most = members.reduce((m, d) => Math.max(m, dup.setSize(d)), 0);
         sources = members.filter((m) => dup.setSize(m) === most);
       }
-      const keep = chooseKeeper(sources, this.options.keep, info);
+      const keep = this.options.keep === 'longest' && articleSet ? mostOfTheStory(members, sources, articleSet, info) : chooseKeeper(sources, this.options.keep, info);
       const core = dup.find(keep);
       // Every other duplicate core keeps one copy, chosen as the keeper is: that one is derived;
       // the core's other copies are duplicates of it (removable like the keeper's own copies).
@@ -427,6 +427,39 @@ export class Deduper {
       return { members, keep, derived };
     });
   }
+}
+
+/** Clusters larger than this keep the longest text (counting shared shingles would cost more than it tells). */
+const STORY_MEMBERS = 256;
+
+/**
+ * The source member that holds the most of the cluster's story: the most shingles of its article
+ * (its text without a site's header and footer) that another member has too, then the longest,
+ * then by id. A copy cut short on a site with a long template no longer wins by its template's
+ * length; an update (the story and a paragraph more) still wins over the story alone.
+ */
+function mostOfTheStory(members: readonly number[], sources: readonly number[], articleSet: (d: number) => Uint32Array | undefined, info: KeepInfo): number {
+  if (members.length > STORY_MEMBERS) return chooseKeeper(sources, 'longest', info);
+  const sets = new Map<number, Uint32Array>();
+  const seen = new Map<number, number>();
+  for (const m of members) {
+    const set = articleSet(m);
+    if (set === undefined) return chooseKeeper(sources, 'longest', info);
+    sets.set(m, set);
+    for (const h of set) seen.set(h, (seen.get(h) ?? 0) + 1);
+  }
+  let best = -1;
+  let bestShared = -1;
+  for (const m of sources) {
+    let shared = 0;
+    for (const h of sets.get(m)!) if (seen.get(h)! > 1) shared++;
+    const d = best < 0 ? 1 : shared - bestShared || info.length(m) - info.length(best);
+    if (d > 0 || (d === 0 && info.id(m) < info.id(best))) {
+      best = m;
+      bestShared = shared;
+    }
+  }
+  return best;
 }
 
 /**

@@ -226,6 +226,11 @@ export interface OverlapOutcome {
   readonly templatePairs: number;
   /** Seconds per step: the fingerprint index, alignment, boilerplate description. */
   readonly timings: Record<string, number>;
+  /**
+   * The shingle set of document d's article (its text without the boilerplate at its edges;
+   * word shingles, else undefined). Read while the overlap state is alive.
+   */
+  readonly articleSet: (d: number) => Uint32Array | undefined;
 }
 
 /** A pair of a batch that has passages: its index in the batch, passages, and |A ∩ B| of the shingle sets. */
@@ -964,6 +969,7 @@ class OverlapCollector {
       templateDuplicates: this.templateDuplicates,
       templatePairs: this.templateDuplicates.length + this.templateCandidates,
       timings,
+      articleSet: (d) => (this.articleJaccard ? this.articles.set(d) : undefined),
     };
   }
 }

@@ -135,6 +135,25 @@ describe('derived copies', () => {
     expect(r.stats.redundant).toBe(2);
   });
 
+  it('keeps the copy that holds the most of the story, not merely the longest text', () => {
+    // Three sites carry a story; a fourth rewrites one word in fifty with longer words: still a
+    // duplicate (Jaccard above 0.6) and the longest text, but the three agree on more of it.
+    const story = text('fixtures/seeds/000_8e656ef614cc4b96.txt');
+    const edited = editWords(story, 0.02, 9);
+    const docs = [doc('a', story), doc('b', story), doc('c', story), doc('d', edited)];
+    const r = findDuplicates(docs);
+    expect(r.pairs.find((p) => p.a === 0 && p.b === 3)?.kind).toBe('duplicate');
+    expect(r.documents[3]!.chars).toBeGreaterThan(r.documents[0]!.chars);
+    expect(r.clusters.map((c) => c.members)).toEqual([[0, 1, 2, 3]]);
+    expect(r.clusters[0]!.keep).toBe(0);
+    // Without overlap detection (no articles) the longest text is kept, as --keep longest says.
+    expect(findDuplicates(docs, { overlap: false }).clusters[0]!.keep).toBe(3);
+    // A story and its update (a paragraph more): the update holds all of the story and more.
+    const update = `${story}\n\nUpdate: the ministry later confirmed that the letter had been delivered to the secretary-general on Monday.`;
+    const u = findDuplicates([doc('a', story), doc('b', story), doc('u', update)]);
+    expect(u.clusters[0]!.keep).toBe(2);
+  });
+
   it('attaches each derived copy to one source: no chains through a long quoting document', () => {
     const vocab = vocabulary(800, 3);
     const shorts = [0, 1, 2, 3].map((i) => randomArticle(100 + i, 150, vocab));
