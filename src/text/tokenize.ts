@@ -19,6 +19,7 @@ import * as fnv from './hash.js';
 import { fmix32, hashToken } from './hash.js';
 import { entityEnd, entityValue } from './entities.js';
 import { HAN_FOLD as HAN_FOLD_IMPORT, normalizeToken, normalizeWord } from './normalize.js';
+import * as han from './han-fold.js';
 
 // The scanners' constants as module-local bindings: V8 reads an imported binding through its
 // module cell on every use (imports are live), a local const it folds into the compiled loop.
@@ -27,6 +28,7 @@ import { HAN_FOLD as HAN_FOLD_IMPORT, normalizeToken, normalizeWord } from './no
 const { CHAR_CLASS, HIGH, JOIN, SEP, SOLO, WORD } = classes;
 const { FNV_OFFSET, FNV_PRIME } = fnv;
 const HAN_FOLD = HAN_FOLD_IMPORT;
+const { HAN_FOLD_FIRST, HAN_FOLD_LAST } = han;
 
 /** Optional token filters, resolved at the edge (see languages.ts). */
 export interface TokenFilter {
@@ -217,8 +219,8 @@ function scanFull(text: string, from: number, st: ScanState): void {
         // folded to simplified as normalizeWord does) and hiragana are NFKC-stable and caseless:
         // hashed inline; other unspaced scripts go through normalization.
         const h =
-          width === 1 && c >= 0x3400 && c <= 0x9fff
-            ? fmix32(Math.imul(FNV_OFFSET ^ HAN_FOLD[c - 0x3400]!, FNV_PRIME))
+          width === 1 && c >= HAN_FOLD_FIRST && c <= HAN_FOLD_LAST
+            ? fmix32(Math.imul(FNV_OFFSET ^ HAN_FOLD[c - HAN_FOLD_FIRST]!, FNV_PRIME))
             : width === 1 && c >= 0x3041 && c <= 0x3096
               ? fmix32(Math.imul(FNV_OFFSET ^ c, FNV_PRIME))
               : hashToken(normalizeWord(text.slice(i, i + width)));

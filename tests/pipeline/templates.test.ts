@@ -19,6 +19,8 @@ const pages = (t: { head: string; foot: string }, name: string, count: number, w
   Array.from({ length: count }, (_, i) => doc(`${name}-${i}`, page(t, randomArticle(seed + i, words, vocab))));
 const ids = (r: DedupeResult, members: readonly number[]): string[] => members.map((m) => r.documents[m]!.id).sort();
 const clusterIds = (r: DedupeResult): string[][] => r.clusters.map((c) => ids(r, c.members)).sort((x, y) => x[0]!.localeCompare(y[0]!));
+/** The pair of the documents with ids x and y (x first in input order). */
+const pairOf = (r: DedupeResult, x: string, y: string) => r.pairs.find((p) => r.documents[p.a]!.id === x && r.documents[p.b]!.id === y);
 const pairIds = (r: DedupeResult): string[] => r.pairs.map((p) => `${r.documents[p.a]!.id}|${r.documents[p.b]!.id}|${p.kind}`);
 
 describe('pages that share only their site template', () => {
@@ -94,7 +96,7 @@ describe('pages that share only their site template', () => {
     ];
     const r = findDuplicates(docs);
     expect(clusterIds(r)).toEqual([['brief', 'brief-again'], ['story', 'story-edited', 'story-update']]);
-    const quoting = r.pairs.find((p) => r.documents[p.a]!.id === 'quoting-1' && r.documents[p.b]!.id === 'quoting-2');
+    const quoting = pairOf(r, 'quoting-1', 'quoting-2');
     expect(quoting?.kind).toBe('overlap');
     expect(quoting!.passages!.map((ps) => ps.words)).toContain(40);
     // Nothing else: no pair of pages through the template alone.
@@ -185,12 +187,11 @@ describe('pages that share only their site template', () => {
     expect(r.stats.boilerplate).toEqual([]);
     expect(r.stats.templatePairs).toBeGreaterThanOrEqual(3 * 15);
     expect(clusterIds(r)).toEqual([['site0-story', 'site1-story', 'site2-story']]);
-    const kind = (x: string, y: string) => r.pairs.find((p) => r.documents[p.a]!.id === x && r.documents[p.b]!.id === y)!;
-    expect(kind('site0-story', 'site1-story').kind).toBe('duplicate');
-    expect(kind('site0-story', 'site1-story').jaccard).toBeLessThan(0.6);
-    expect(kind('site0-story', 'site1-story').articleJaccard).toBeGreaterThan(0.9);
-    expect(kind('site0-story', 'site2-story').kind).toBe('contained');
-    expect(kind('site0-story', 'site2-story').coverage!.bInA).toBeGreaterThan(0.95);
+    expect(pairOf(r, 'site0-story', 'site1-story')!.kind).toBe('duplicate');
+    expect(pairOf(r, 'site0-story', 'site1-story')!.jaccard).toBeLessThan(0.6);
+    expect(pairOf(r, 'site0-story', 'site1-story')!.articleJaccard).toBeGreaterThan(0.9);
+    expect(pairOf(r, 'site0-story', 'site2-story')!.kind).toBe('contained');
+    expect(pairOf(r, 'site0-story', 'site2-story')!.coverage!.bInA).toBeGreaterThan(0.95);
     expect(pairIds(r).filter((p) => p.includes('-page'))).toEqual([]);
   });
 
@@ -204,7 +205,7 @@ describe('pages that share only their site template', () => {
     }
     docs.push(doc('a-story', page(site(30, 120), story)), doc('b-short', page(site(31, 120), words.slice(0, 150).join(' '))));
     const r = findDuplicates(docs);
-    const p = r.pairs.find((x) => r.documents[x.a]!.id === 'a-story' && r.documents[x.b]!.id === 'b-short')!;
+    const p = pairOf(r, 'a-story', 'b-short')!;
     expect(p.kind).toBe('contained');
     expect(p.articleJaccard).toBeUndefined();
     // 150 of its 390 words are the story's: its article is all inside the passages.
